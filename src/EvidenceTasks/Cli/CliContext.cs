@@ -1,0 +1,19 @@
+using EvidenceTasks.Core;
+using NodaTime;
+
+namespace EvidenceTasks.Cli;
+
+/// <summary>Everything a verb may touch outside its arguments; tests pass their own writers, clock and environment.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, IClock Clock, Func<string, string?> Environment, string WorkingDirectory)
+{
+    public static CliContext FromProcess() =>
+        new(Console.Out, Console.Error, SystemClock.Instance, System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+
+    /// <summary>The clock is read only here, to choose a default as_of, which every output then records.</summary>
+    public Instant DefaultAsOf() => Timestamps.TruncateToSeconds(Clock.GetCurrentInstant());
+
+    public bool InGithubActions => Environment("GITHUB_ACTIONS") == "true";
+}
+
+/// <summary>A usage error found after parsing (a value the parser accepted but the verb cannot use).</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace EvidenceTasks.Cli;
+
+/// <summary>The command line: one verb per task, each a thin call into the core and the IO ring.</summary>
+public static class EvidenceCli
+{
+    /// <summary>Every verb. A new verb is one line here.</summary>
+    private static IEnumerable<Command> Verbs(CliContext ctx) =>
+    [
+        GateVerb.Gate(ctx),
+        GateVerb.Validate(ctx),
+    ];
+
+    public static int Run(string[] args, CliContext ctx)
+    {
+        var verbose = new Option<bool>("--verbose") { Description = "Show the stack trace of an internal error.", Recursive = true };
+        var root = new RootCommand("EvidenceTasks: the Git-native evidence pipeline for mock-audit governance.") { verbose };
+        foreach (var verb in Verbs(ctx)) root.Subcommands.Add(verb);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) ctx.Error.WriteLine($"evidence-tasks: usage: {error.Message}");
+            ctx.Error.WriteLine("evidence-tasks: run with --help for the verbs and options");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = ctx.Out, Error = ctx.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            ctx.Error.WriteLine($"evidence-tasks: usage: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e)
+        {
+            ctx.Error.WriteLine($"evidence-tasks: internal error: {e.GetType().Name}: {e.Message} (this is a fault in the tool, not in your evidence; rerun with --verbose and report it)");
+            if (parse.GetValue(verbose)) ctx.Error.WriteLine(e.ToString());
+            return ExitCodes.InternalError;
+        }
+    }
+}

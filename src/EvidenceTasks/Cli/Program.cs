@@ -1,0 +1,3 @@
+using EvidenceTasks.Cli;
+
+return EvidenceCli.Run(args, CliContext.FromProcess());

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace EvidenceTasks.Core.Domain;
+
+/// <summary>sprint_hardening_budget (Lesson 173) as committed; lane percentages keyed by lane name (reserved included).</summary>
+public sealed record SprintBudget(
+    string SprintId,
+    Instant AsOf,
+    Instant GeneratedDtUtc,
+    ImmutableSortedDictionary<string, decimal> LanePct,
+    string TrendBoardSnapshotHash,
+    string ApprovedBy,
+    string? VarianceNote,
+    Origin Origin);
+
+public sealed record ManifestSlot(
+    string RosterSlotId,
+    string SlotRegion,
+    string SlotLocalTz,
+    Instant SlotStartsAtUtc,
+    string SignersSha256,
+    Origin Origin);
+
+/// <summary>regional_panel_quorum_manifest_v1 (Lesson 186) as committed.</summary>
+public sealed record QuorumManifest(
+    string HandoffWeekId,
+    string CertWindowId,
+    string PublishTupleHash,
+    ImmutableArray<ManifestSlot> Slots,
+    string ManifestSha256,
+    string ComputedManifestSha256,
+    Origin Origin);
+
+/// <summary>An exported ICS hold, kept as text: evidence/ics/&lt;cert_window_id&gt;/&lt;roster_slot_id&gt;.ics.</summary>
+public sealed record IcsHold(string CertWindowId, string RosterSlotId, string Content, Origin Origin);
+
+/// <summary>A partner readback packet, kept as text: evidence/readbacks/&lt;sprint_id&gt;.md.</summary>
+public sealed record Readback(string SprintId, string Content, Origin Origin);

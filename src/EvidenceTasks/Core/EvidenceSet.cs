@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using EvidenceTasks.Core.Domain;
+
+namespace EvidenceTasks.Core;
+
+/// <summary>
+/// The whole evidence repository as immutable records, indexed across files. Every rule is a pure function of this
+/// and <c>as_of</c>. Files that failed to load are absent here and listed in <see cref="UnreadablePaths"/>, so rules
+/// can tell "missing" from "present but broken" and not pile a second finding on a file that already has one.
+/// </summary>
+public sealed record EvidenceSet
+{
+    public ImmutableArray<Rubric> Rubrics { get; init; } = [];
+    public AllocatorConfig? Allocator { get; init; }
+    public ImmutableArray<CertWindow> CertWindows { get; init; } = [];
+    public ImmutableArray<HandoffWeek> HandoffWeeks { get; init; } = [];
+    public ImmutableArray<RosterSlot> Slots { get; init; } = [];
+    public ImmutableArray<AttendanceReceipt> Receipts { get; init; } = [];
+    public ImmutableArray<MockAuditLog> Logs { get; init; } = [];
+    public ImmutableArray<DeficiencyTicket> Deficiencies { get; init; } = [];
+    public ImmutableArray<CarveOut> CarveOuts { get; init; } = [];
+    public ImmutableArray<SprintBudget> SprintBudgets { get; init; } = [];
+    public ImmutableArray<QuorumManifest> Manifests { get; init; } = [];
+    public ImmutableArray<IcsHold> IcsHolds { get; init; } = [];
+    public ImmutableArray<Readback> Readbacks { get; init; } = [];
+
+    /// <summary>Repository-relative paths of evidence files that exist but could not be read into records.</summary>
+    public ImmutableHashSet<string> UnreadablePaths { get; init; } = ImmutableHashSet<string>.Empty;
+
+    public static EvidenceSet Empty { get; } = new();
+
+    private Indexes? _indexes;
+
+    private Indexes Index => _indexes ??= new Indexes(this);
+
+    public IReadOnlyDictionary<string, Rubric> RubricsByVersion => Index.Rubrics;
+    public IReadOnlyDictionary<string, CertWindow> CertWindowsById => Index.CertWindows;
+    public IReadOnlyDictionary<string, HandoffWeek> HandoffWeeksById => Index.HandoffWeeks;
+    public IReadOnlyDictionary<string, RosterSlot> SlotsById => Index.Slots;
+    public IReadOnlyDictionary<string, RosterSlot> SlotsByIcsUid => Index.SlotsByIcsUid;
+    public IReadOnlyDictionary<string, AttendanceReceipt> ReceiptsById => Index.Receipts;
+    public IReadOnlyDictionary<string, MockAuditLog> LogsById => Index.Logs;
+    public IReadOnlyDictionary<string, CarveOut> CarveOutsById => Index.CarveOuts;
+    public IReadOnlyDictionary<string, SprintBudget> SprintBudgetsById => Index.SprintBudgets;
+
+    /// <summary>True when a file for the given path exists but failed to load (its own finding already says why).</summary>
+    public bool IsUnreadable(string path) => UnreadablePaths.Contains(path);
+
+    private sealed class Indexes
+    {
+        public Indexes(EvidenceSet e)
+        {
+            // First record wins on a duplicate id; the duplicate itself is reported by the loader (id_invalid).
+            Rubrics = ById(e.Rubrics, r => r.RubricVersion);
+            CertWindows = ById(e.CertWindows, w => w.CertWindowId);
+            HandoffWeeks = ById(e.HandoffWeeks, w => w.HandoffWeekId);
+            Slots = ById(e.Slots, s => s.RosterSlotId);
+            SlotsByIcsUid = ById(e.Slots.Where(s => s.IcsUid is not null), s => s.IcsUid!);
+            Receipts = ById(e.Receipts, r => r.AttendanceId);
+            Logs = ById(e.Logs, l => l.MockAuditId);
+            CarveOuts = ById(e.CarveOuts, c => c.CarveOutId);
+            SprintBudgets = ById(e.SprintBudgets, b => b.SprintId);
+        }
+
+        public FrozenDictionary<string, Rubric> Rubrics { get; }
+        public FrozenDictionary<string, CertWindow> CertWindows { get; }
+        public FrozenDictionary<string, HandoffWeek> HandoffWeeks { get; }
+        public FrozenDictionary<string, RosterSlot> Slots { get; }
+        public FrozenDictionary<string, RosterSlot> SlotsByIcsUid { get; }
+        public FrozenDictionary<string, AttendanceReceipt> Receipts { get; }
+        public FrozenDictionary<string, MockAuditLog> Logs { get; }
+        public FrozenDictionary<string, CarveOut> CarveOuts { get; }
+        public FrozenDictionary<string, SprintBudget> SprintBudgets { get; }
+
+        private static FrozenDictionary<string, T> ById<T>(IEnumerable<T> items, Func<T, string> key)
+        {
+            var d = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (var item in items) d.TryAdd(key(item), item);
+            return d.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+    }
+}

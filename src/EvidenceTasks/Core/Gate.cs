@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using EvidenceTasks.Core.Rules;
+using NodaTime;
+
+namespace EvidenceTasks.Core;
+
+/// <summary>The publish gate's verdict at one <c>as_of</c>: every finding, in report order.</summary>
+public sealed record GateResult(Instant AsOf, ImmutableArray<Finding> Findings)
+{
+    public bool Blocked => Findings.Any(f => f.Blocks);
+
+    public int ErrorCount => Findings.Count(f => f.Blocks);
+
+    public int WarningCount => Findings.Length - ErrorCount;
+}
+
+/// <summary>The publish gate (Lesson 171): runs every rule over the evidence and collects every finding, never stopping at the first.</summary>
+public static class Gate
+{
+    public static GateResult Evaluate(EvidenceSet evidence, IEnumerable<Finding> loadFindings, Instant asOf) =>
+        Evaluate(evidence, loadFindings, asOf, GateRules.All);
+
+    public static GateResult Evaluate(EvidenceSet evidence, IEnumerable<Finding> loadFindings, Instant asOf, IEnumerable<IGateRule> rules)
+    {
+        var context = new GateContext(asOf);
+        var findings = loadFindings.Concat(rules.SelectMany(r => r.Evaluate(evidence, context)))
+            .Distinct()
+            .Order(Finding.ReportOrder)
+            .ToImmutableArray();
+        return new GateResult(asOf, findings);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace EvidenceTasks.Core;
+
+/// <summary>
+/// Where each node of a parsed document sits in its file, keyed by RFC 6901 JSON pointer.
+/// A mapping entry is recorded at its key (so "unknown field" and "wrong value" both point at the line a scribe reads);
+/// a sequence item at its first character. Lookups fall back to the nearest recorded ancestor.
+/// </summary>
+public sealed class PositionMap
+{
+    private readonly FrozenDictionary<string, TextPosition> _positions;
+
+    public PositionMap(IReadOnlyDictionary<string, TextPosition> positions) =>
+        _positions = positions.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static PositionMap Empty { get; } = new(new Dictionary<string, TextPosition>());
+
+    public TextPosition Find(string pointer)
+    {
+        var p = pointer;
+        while (true)
+        {
+            if (_positions.TryGetValue(p, out var pos)) return pos;
+            if (p.Length == 0) return TextPosition.Start;
+            var slash = p.LastIndexOf('/');
+            p = slash <= 0 ? string.Empty : p[..slash];
+        }
+    }
+
+    public static string Child(string pointer, string key) => pointer + "/" + Escape(key);
+
+    public static string Child(string pointer, int index) => pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    /// <summary>Turns a pointer back into the dotted form a scribe reads in messages: <c>slots[0].bindings[2].signer_id</c>.</summary>
+    public static string Describe(string pointer)
+    {
+        if (pointer.Length == 0) return "(document)";
+        var sb = new StringBuilder();
+        foreach (var raw in pointer[1..].Split('/'))
+        {
+            var part = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (part.Length > 0 && part.All(char.IsAsciiDigit)) sb.Append('[').Append(part).Append(']');
+            else
+            {
+                if (sb.Length > 0) sb.Append('.');
+                sb.Append(part);
+            }
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>Where a domain record came from: its file, its JSON pointer inside that file, and the file's positions.</summary>
+public sealed record Origin(string Path, string Pointer, PositionMap Positions)
+{
+    public SourceLocation Self => SourceLocation.At(Path, Positions.Find(Pointer));
+
+    public SourceLocation Field(string name) => SourceLocation.At(Path, Positions.Find(PositionMap.Child(Pointer, name)));
+
+    public Origin Item(string name, int index) => this with { Pointer = PositionMap.Child(PositionMap.Child(Pointer, name), index) };
+
+    /// <summary>For records built in memory (tests, generators): every location is line 1.</summary>
+    public static Origin Synthetic(string path) => new(path, string.Empty, PositionMap.Empty);
+}

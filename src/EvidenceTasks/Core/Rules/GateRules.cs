@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace EvidenceTasks.Core.Rules;
+
+/// <summary>The publish gate's rules, in one list. A new rule is one line here.</summary>
+public static class GateRules
+{
+    public static ImmutableArray<IGateRule> All { get; } =
+    [
+        new CrossFileIdRule(),
+    ];
+}

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using EvidenceTasks.Core;
+using EvidenceTasks.Core.Domain;
+
+namespace EvidenceTasks.IO.Loading;
+
+/// <summary>The evidence of one repository and the findings met while reading it.</summary>
+public sealed record LoadResult(EvidenceSet Evidence, ImmutableArray<Finding> Findings);
+
+/// <summary>
+/// Reads every file under <c>governance/</c>, <c>roster/</c> and <c>evidence/</c> of a repository (or a plain folder):
+/// refuses what is not evidence, parses strictly, validates against the built-in schemas, checks ids against file names,
+/// and binds records. Every file ends either as records or as findings; none is skipped silently.
+/// </summary>
+public sealed class EvidenceLoader(SchemaSet schemas)
+{
+    public static EvidenceLoader Default { get; } = new(SchemaSet.BuiltIn);
+
+    public LoadResult Load(string root)
+    {
+        var findings = new ConcurrentBag<Finding>();
+        var files = new List<string>();
+        foreach (var top in EvidenceLayout.Roots)
+            Walk(root, top, files, findings);
+        files.Sort(StringComparer.Ordinal);
+
+        var results = new FileResult[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = LoadFile(root, files[i]));
+
+        var builder = new EvidenceSetBuilder();
+        foreach (var result in results)
+        {
+            foreach (var f in result.Findings) findings.Add(f);
+            if (result.Records is { } records) builder.AddAll(records);
+            else builder.UnreadablePaths.Add(result.Path);
+        }
+        foreach (var f in CaseCollisions(files)) findings.Add(f);
+        return new LoadResult(builder.ToEvidenceSet(), findings.Order(Finding.ReportOrder).ToImmutableArray());
+    }
+
+    private sealed record FileResult(string Path, EvidenceSetBuilder? Records, List<Finding> Findings);
+
+    private static void Walk(string root, string relativeDir, List<string> files, ConcurrentBag<Finding> findings)
+    {
+        var full = Path.Combine(root, relativeDir);
+        if (!Directory.Exists(full)) return;
+        var dirInfo = new DirectoryInfo(full);
+        if (dirInfo.LinkTarget is not null)
+        {
+            findings.Add(Finding.Error(BlockReason.FileRejected, new SourceLocation(relativeDir, 1, 1), $"directory is a symlink to '{dirInfo.LinkTarget}'", "Replace the symlink with a real directory."));
+            return;
+        }
+        foreach (var entry in dirInfo.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var rel = relativeDir + "/" + entry.Name;
+            if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                findings.Add(Finding.Error(BlockReason.FileRejected, new SourceLocation(rel, 1, 1), "file name is not valid UTF-8", "Rename the file using its id."));
+                continue;
+            }
+            if (entry is DirectoryInfo) Walk(root, rel, files, findings);
+            else files.Add(rel);
+        }
+    }
+
+    private FileResult LoadFile(string root, string path)
+    {
+        var findings = new List<Finding>();
+        var at = new SourceLocation(path, 1, 1);
+        var fileName = path[(path.LastIndexOf('/') + 1)..];
+        if (EvidenceLayout.IsAllowedNonEvidence(fileName)) return new FileResult(path, new EvidenceSetBuilder(), findings);
+
+        var classified = EvidenceLayout.Classify(path);
+        if (classified is null)
+        {
+            var hint = fileName.EndsWith(".yml", StringComparison.Ordinal) ? "Rename it to .yaml." : "Move it to the folder docs/formats.md gives for its kind, or out of governance/, roster/ and evidence/.";
+            findings.Add(Finding.Error(BlockReason.FileRejected, at, "file is not part of the evidence layout", hint));
+            return new FileResult(path, null, findings);
+        }
+        var (layout, fileId) = classified.Value;
+        if (layout.FixedName is null && !EvidenceLayout.IsValidId(fileId))
+        {
+            findings.Add(Finding.Error(BlockReason.IdInvalid, at, $"file name '{fileId}' is not a valid id", "Use only letters, digits and _ . @ - (starting with a letter or digit, at most 128 characters)."));
+            return new FileResult(path, null, findings);
+        }
+
+        var (file, refusal) = SourceFileReader.Read(root, path);
+        if (file is null)
+        {
+            findings.Add(refusal!);
+            return new FileResult(path, null, findings);
+        }
+
+        var records = new EvidenceSetBuilder();
+        switch (layout.Kind)
+        {
+            case EvidenceKind.IcsHold:
+                var windowId = path.Split('/')[2];
+                records.IcsHolds.Add(new IcsHold(windowId, fileId, file.Text, Origin.Synthetic(path)));
+                return new FileResult(path, records, findings);
+            case EvidenceKind.Readback:
+                records.Readbacks.Add(new Readback(fileId, file.Text, Origin.Synthetic(path)));
+                return new FileResult(path, records, findings);
+        }
+
+        var outcome = layout.Extension == ".json" ? JsonDocumentParser.Parse(path, file.Bytes) : YamlDocumentParser.Parse(path, file.Text);
+        if (outcome.Document is not { } document)
+        {
+            findings.AddRange(outcome.Findings);
+            return new FileResult(path, null, findings);
+        }
+
+        var schemaFindings = schemas.Validate(layout.Schema!, document);
+        if (schemaFindings.Count > 0)
+        {
+            findings.AddRange(schemaFindings);
+            return new FileResult(path, null, findings);
+        }
+
+        if (layout.IdField is { } idField && document.Root is JsonObject obj && obj[idField] is JsonValue idValue
+            && idValue.TryGetValue<string>(out var recordId) && recordId != fileId)
+        {
+            findings.Add(Finding.Error(BlockReason.IdInvalid, SourceLocation.At(path, document.Positions.Find("/" + idField)),
+                $"{idField} '{recordId}' does not match the file name '{fileId}{layout.Extension}'",
+                $"Rename the file to {recordId}{layout.Extension}, or correct {idField}; a file's name is its id."));
+            return new FileResult(path, null, findings);
+        }
+
+        return EvidenceBinder.Bind(layout, document, records, findings)
+            ? new FileResult(path, records, findings)
+            : new FileResult(path, null, findings);
+    }
+
+    /// <summary>Two files of one kind whose ids differ only in case would clash on case-insensitive checkouts; both are refused.</summary>
+    private static IEnumerable<Finding> CaseCollisions(IEnumerable<string> files)
+    {
+        foreach (var group in files.GroupBy(f => f, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var names = group.Order(StringComparer.Ordinal).ToArray();
+            foreach (var name in names)
+            {
+                var others = string.Join(", ", names.Where(n => n != name));
+                yield return Finding.Error(BlockReason.IdInvalid, new SourceLocation(name, 1, 1),
+                    $"file name differs only in case from {others}", "Keep one of them; ids are unique ignoring case.");
+            }
+        }
+    }
+}
