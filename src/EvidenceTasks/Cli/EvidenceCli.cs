@@ -10,6 +10,7 @@ public static class EvidenceCli
     [
         GateVerb.Gate(ctx),
         GateVerb.Validate(ctx),
+        ReasonsVerb.Build(ctx),
     ];
 
     public static int Run(string[] args, CliContext ctx)

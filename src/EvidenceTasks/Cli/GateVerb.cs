@@ -30,8 +30,10 @@ public static class GateVerb
             var dir = CommonOptions.ResolveRoot(ctx, parse.GetValue(root));
             var instant = CommonOptions.ResolveAsOf(ctx, parse.GetValue(asOf));
             var fmt = CommonOptions.ResolveFormat(ctx, parse.GetValue(format));
+            if (!EvidenceLoader.LooksLikeEvidence(dir))
+                throw new UsageException($"no evidence under '{dir}': expected governance/, roster/ or evidence/ (pass --root DIR)");
             var loaded = EvidenceLoader.Default.Load(dir);
-            var result = EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings, instant, rules);
+            var result = EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings, instant, rules) with { FilesChecked = loaded.FileCount };
             GateReport.Write(ctx.Out, result, fmt, name);
             if (ctx.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryPath)
                 File.AppendAllText(summaryPath, GateReport.Markdown(result, name) + "\n");

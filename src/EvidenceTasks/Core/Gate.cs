@@ -7,6 +7,9 @@ namespace EvidenceTasks.Core;
 /// <summary>The publish gate's verdict at one <c>as_of</c>: every finding, in report order.</summary>
 public sealed record GateResult(Instant AsOf, ImmutableArray<Finding> Findings)
 {
+    /// <summary>How many files the verdict covers (shown in the summary so a wrong --root is obvious).</summary>
+    public int FilesChecked { get; init; }
+
     public bool Blocked => Findings.Any(f => f.Blocks);
 
     public int ErrorCount => Findings.Count(f => f.Blocks);

@@ -7,7 +7,7 @@ using EvidenceTasks.Core.Domain;
 namespace EvidenceTasks.IO.Loading;
 
 /// <summary>The evidence of one repository and the findings met while reading it.</summary>
-public sealed record LoadResult(EvidenceSet Evidence, ImmutableArray<Finding> Findings);
+public sealed record LoadResult(EvidenceSet Evidence, ImmutableArray<Finding> Findings, int FileCount);
 
 /// <summary>
 /// Reads every file under <c>governance/</c>, <c>roster/</c> and <c>evidence/</c> of a repository (or a plain folder):
@@ -17,6 +17,9 @@ public sealed record LoadResult(EvidenceSet Evidence, ImmutableArray<Finding> Fi
 public sealed class EvidenceLoader(SchemaSet schemas)
 {
     public static EvidenceLoader Default { get; } = new(SchemaSet.BuiltIn);
+
+    /// <summary>True when <paramref name="root"/> holds at least one of the evidence folders.</summary>
+    public static bool LooksLikeEvidence(string root) => EvidenceLayout.Roots.Any(r => Directory.Exists(Path.Combine(root, r)));
 
     public LoadResult Load(string root)
     {
@@ -37,7 +40,7 @@ public sealed class EvidenceLoader(SchemaSet schemas)
             else builder.UnreadablePaths.Add(result.Path);
         }
         foreach (var f in CaseCollisions(files)) findings.Add(f);
-        return new LoadResult(builder.ToEvidenceSet(), findings.Order(Finding.ReportOrder).ToImmutableArray());
+        return new LoadResult(builder.ToEvidenceSet(), findings.Order(Finding.ReportOrder).ToImmutableArray(), files.Count);
     }
 
     private sealed record FileResult(string Path, EvidenceSetBuilder? Records, List<Finding> Findings);

@@ -60,7 +60,7 @@ public sealed class FieldReader(JsonObject obj, Origin origin, List<Finding> fin
         return Wrong<bool?>(name, "true or false", null);
     }
 
-    public Instant Time(string name) => OptTime(name) ?? Missing(name, default(Instant));
+    public Instant Time(string name) => Has(name) ? OptTime(name) ?? default : Missing(name, default(Instant));
 
     public Instant? OptTime(string name)
     {

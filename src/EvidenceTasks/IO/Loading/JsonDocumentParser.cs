@@ -12,6 +12,8 @@ public static class JsonDocumentParser
 {
     public static ParseOutcome Parse(string path, ReadOnlySpan<byte> utf8)
     {
+        if (IsBlank(utf8))
+            return Fail(path, TextPosition.Start, "the file is empty", "Write the record as one JSON object; docs/formats.md shows each kind.");
         var lines = new LineIndex(utf8);
         var positions = new Dictionary<string, TextPosition>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
@@ -22,11 +24,10 @@ public static class JsonDocumentParser
         });
         try
         {
-            if (!reader.Read())
-                return Fail(path, TextPosition.Start, "the file is empty", "Write the record as one JSON object; docs/formats.md shows each kind.");
+            reader.Read();
             var root = ReadValue(ref reader, string.Empty, lines, positions, utf8);
-            if (reader.Read())
-                return Fail(path, lines.At((int)reader.TokenStartIndex, utf8), "more than one JSON value in the file", "Keep one JSON object per file.");
+            // A second top-level value makes Read() throw ("... after a single JSON value"), reported below.
+            reader.Read();
             return ParseOutcome.Success(new ParsedDocument(path, root, new PositionMap(positions)));
         }
         catch (DuplicateKeyException e)
@@ -41,6 +42,13 @@ public static class JsonDocumentParser
             if (cut > 0) message = message[..cut];
             return Fail(path, pos, "JSON syntax: " + message.TrimEnd('.', ' '), "Fix the JSON syntax at this position (commas, quotes, brackets).");
         }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
     }
 
     private static ParseOutcome Fail(string path, TextPosition at, string message, string fix) =>
@@ -79,9 +87,11 @@ public static class JsonDocumentParser
                     throw new JsonException($"a string longer than {LoadLimits.MaxScalarChars} characters", null, reader.TokenStartIndex, null);
                 return JsonValue.Create(s);
             case JsonTokenType.Number:
+                // Integers stay exact; anything else is the IEEE double RFC 8785 hashes, parsed from the text once.
                 if (reader.TryGetInt64(out var l)) return JsonValue.Create(l);
-                if (reader.TryGetDecimal(out var m)) return JsonValue.Create(m);
-                return JsonValue.Create(reader.GetDouble());
+                var d = reader.GetDouble();
+                if (!double.IsFinite(d)) throw new JsonException("a number too large for a double");
+                return JsonValue.Create(d);
             case JsonTokenType.True:
                 return JsonValue.Create(true);
             case JsonTokenType.False:

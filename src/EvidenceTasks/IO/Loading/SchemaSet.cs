@@ -42,6 +42,12 @@ public sealed class SchemaSet
     public IReadOnlyList<Finding> Validate(string schemaName, ParsedDocument document)
     {
         var schema = Get(schemaName);
+        if (document.Root is not JsonObject)
+        {
+            // One clear line instead of a type error plus one "missing field" per required field.
+            return [Finding.Error(BlockReason.SchemaInvalid, SourceLocation.At(document.Path, TextPosition.Start),
+                "expected a mapping of fields at the top of the file", $"Write the record's fields as schemas/{schemaName}.schema.json describes.")];
+        }
         var errors = schema.Validate(ToJToken(document.Root));
         var findings = new List<Finding>();
         foreach (var error in Flatten(errors))
@@ -70,7 +76,7 @@ public sealed class SchemaSet
         var field = PositionMap.Describe(pointer);
         var node = Resolve(document.Root, pointer);
         var value = node is null ? "null" : node.ToJsonString();
-        var hint = error.Schema?.Description;
+        var actual = error.Schema?.ActualSchema;
         var message = error.Kind switch
         {
             ValidationErrorKind.PropertyRequired => $"missing required field '{error.Property}'" + (pointer.Length > 0 && PositionMap.Describe(Parent(pointer)) is var p && p != "(document)" ? $" in {p}" : string.Empty),
@@ -93,11 +99,22 @@ public sealed class SchemaSet
             ValidationErrorKind.ItemsNotUnique => $"{field}: items must be unique",
             _ => $"{field}: {Humanize(error.Kind.ToString())}",
         };
-        var fix = hint is { Length: > 0 }
-            ? $"{field} is {Lower(hint.TrimEnd('.'))} (schemas/{schemaName}.schema.json)"
-            : $"See schemas/{schemaName}.schema.json for the fields of this kind.";
+        var see = $"schemas/{schemaName}.schema.json";
+        var fix = error.Kind switch
+        {
+            ValidationErrorKind.PropertyRequired when actual?.ActualProperties.TryGetValue(error.Property ?? string.Empty, out var prop) == true =>
+                $"Add {error.Property}: {Lower(Describe(prop))} ({see})",
+            ValidationErrorKind.NoAdditionalPropertiesAllowed when actual is not null =>
+                $"Remove '{error.Property}' or correct its spelling; the fields here are {string.Join(", ", actual.ActualProperties.Keys)} ({see})",
+            _ when error.Schema is { } s && Describe(s) is { Length: > 0 } d => $"{field} is {Lower(d)} ({see})",
+            _ => $"See {see} for the fields of this kind.",
+        };
         return Finding.Error(BlockReason.SchemaInvalid, SourceLocation.At(document.Path, document.Positions.Find(pointer)), message, fix);
     }
+
+    /// <summary>A property's own description, else the description of the definition it refers to.</summary>
+    private static string Describe(JsonSchema s) =>
+        (string.IsNullOrEmpty(s.Description) ? s.ActualSchema.Description : s.Description)?.TrimEnd('.') ?? string.Empty;
 
     private static string Lower(string s) => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
 

@@ -182,7 +182,6 @@ public static partial class YamlDocumentParser
         if (HexInt().IsMatch(v) && v.Length <= 18) return JsonValue.Create(Convert.ToInt64(v[2..], 16));
         if (Float().IsMatch(v))
         {
-            if (decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var m)) return JsonValue.Create(m);
             var d = double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture);
             return double.IsFinite(d) ? JsonValue.Create(d) : JsonValue.Create(v);
         }

@@ -29,12 +29,10 @@ public static class GateReport
 
     public static string Summary(GateResult result, string verb = "gate")
     {
-        var asOf = Timestamps.Format(result.AsOf);
+        var head = $"{verb}: {(result.Blocked ? "blocked" : "clean")} at as_of {Timestamps.Format(result.AsOf)} over {Count(result.FilesChecked, "file")}";
         if (!result.Blocked)
-            return result.WarningCount == 0
-                ? $"{verb}: clean at as_of {asOf}: nothing blocks"
-                : $"{verb}: clean at as_of {asOf}: nothing blocks, {Count(result.WarningCount, "warning")}";
-        return $"{verb}: blocked at as_of {asOf}: {Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")}";
+            return result.WarningCount == 0 ? $"{head}: nothing blocks" : $"{head}: nothing blocks, {Count(result.WarningCount, "warning")}";
+        return $"{head}: {Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")}";
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
@@ -67,6 +65,7 @@ public static class GateReport
             w.WriteStartObject();
             w.WriteString("as_of", Timestamps.Format(result.AsOf));
             w.WriteBoolean("blocked", result.Blocked);
+            w.WriteNumber("files_checked", result.FilesChecked);
             w.WriteStartArray("findings");
             foreach (var f in result.Findings)
             {
