@@ -252,3 +252,16 @@ public class EvidenceLoaderTests
         Assert.Equal(4, result.Evidence.UnreadablePaths.Count);
     }
 }
+
+public class EmbeddedIdTests
+{
+    [Fact]
+    public void Given_an_id_with_a_trailing_newline_When_loaded_Then_schema_invalid_though_the_regex_dollar_accepts_it()
+    {
+        using var repo = KindSamples.WriteAll(new TempEvidenceRepo());
+        repo.Replace("evidence/attendance/att-1.json", "\"scribe_signer_id\": \"eng.alice\"", "\"scribe_signer_id\": \"eng.alice\\n\"");
+        var f = Assert.Single(EvidenceLoader.Default.Load(repo.Root).Findings);
+        Assert.Equal(BlockReason.SchemaInvalid, f.Reason);
+        Assert.Contains("not a valid id", f.Message, StringComparison.Ordinal);
+    }
+}

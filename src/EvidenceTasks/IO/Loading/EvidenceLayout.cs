@@ -56,7 +56,8 @@ public static partial class EvidenceLayout
     /// <summary>Files any folder may hold that are not evidence.</summary>
     public static bool IsAllowedNonEvidence(string fileName) => fileName is "README.md" or ".gitkeep";
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}$")]
+    // \z, not $: .NET's $ also matches before a final newline, which would let "id\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}\z")]
     public static partial Regex IdPattern();
 
     public static bool IsValidId(string id) => IdPattern().IsMatch(id);

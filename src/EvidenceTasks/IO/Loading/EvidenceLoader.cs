@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using EvidenceTasks.Core;
@@ -21,55 +20,40 @@ public sealed class EvidenceLoader(SchemaSet schemas)
     /// <summary>True when <paramref name="root"/> holds at least one of the evidence folders.</summary>
     public static bool LooksLikeEvidence(string root) => EvidenceLayout.Roots.Any(r => Directory.Exists(Path.Combine(root, r)));
 
-    public LoadResult Load(string root)
-    {
-        var findings = new ConcurrentBag<Finding>();
-        var files = new List<string>();
-        foreach (var top in EvidenceLayout.Roots)
-            Walk(root, top, files, findings);
-        files.Sort(StringComparer.Ordinal);
+    public LoadResult Load(string root) => Load(new FileSystemSource(root));
 
-        var results = new FileResult[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = LoadFile(root, files[i]));
+    /// <summary>
+    /// Loads every entry of <paramref name="source"/>. When an entry has a content key (a git blob id), the per-file result
+    /// is taken from <paramref name="cache"/> if present, so a replay over many commits parses each distinct blob once.
+    /// </summary>
+    public LoadResult Load(IEvidenceSource source, LoadCache? cache = null)
+    {
+        var findings = new List<Finding>();
+        var entries = source.Enumerate(findings);
+
+        var results = new FileResult[entries.Count];
+        Parallel.For(0, entries.Count, i =>
+        {
+            var entry = entries[i];
+            results[i] = entry.ContentKey is { } key && cache is not null
+                ? cache.GetOrAdd(entry.Path, key, () => LoadFile(source, entry))
+                : LoadFile(source, entry);
+        });
 
         var builder = new EvidenceSetBuilder();
         foreach (var result in results)
         {
-            foreach (var f in result.Findings) findings.Add(f);
+            findings.AddRange(result.Findings);
             if (result.Records is { } records) builder.AddAll(records);
             else builder.UnreadablePaths.Add(result.Path);
         }
-        foreach (var f in CaseCollisions(files)) findings.Add(f);
-        return new LoadResult(builder.ToEvidenceSet(), findings.Order(Finding.ReportOrder).ToImmutableArray(), files.Count);
+        findings.AddRange(CaseCollisions(entries.Select(e => e.Path)));
+        return new LoadResult(builder.ToEvidenceSet(), findings.Order(Finding.ReportOrder).ToImmutableArray(), entries.Count);
     }
 
-    private sealed record FileResult(string Path, EvidenceSetBuilder? Records, List<Finding> Findings);
-
-    private static void Walk(string root, string relativeDir, List<string> files, ConcurrentBag<Finding> findings)
+    private FileResult LoadFile(IEvidenceSource source, SourceEntry entry)
     {
-        var full = Path.Combine(root, relativeDir);
-        if (!Directory.Exists(full)) return;
-        var dirInfo = new DirectoryInfo(full);
-        if (dirInfo.LinkTarget is not null)
-        {
-            findings.Add(Finding.Error(BlockReason.FileRejected, new SourceLocation(relativeDir, 1, 1), $"directory is a symlink to '{dirInfo.LinkTarget}'", "Replace the symlink with a real directory."));
-            return;
-        }
-        foreach (var entry in dirInfo.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
-        {
-            var rel = relativeDir + "/" + entry.Name;
-            if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
-            {
-                findings.Add(Finding.Error(BlockReason.FileRejected, new SourceLocation(rel, 1, 1), "file name is not valid UTF-8", "Rename the file using its id."));
-                continue;
-            }
-            if (entry is DirectoryInfo) Walk(root, rel, files, findings);
-            else files.Add(rel);
-        }
-    }
-
-    private FileResult LoadFile(string root, string path)
-    {
+        var path = entry.Path;
         var findings = new List<Finding>();
         var at = new SourceLocation(path, 1, 1);
         var fileName = path[(path.LastIndexOf('/') + 1)..];
@@ -89,13 +73,18 @@ public sealed class EvidenceLoader(SchemaSet schemas)
             return new FileResult(path, null, findings);
         }
 
-        var (file, refusal) = SourceFileReader.Read(root, path);
+        var (file, refusal) = SourceFileReader.Read(source, entry);
         if (file is null)
         {
             findings.Add(refusal!);
             return new FileResult(path, null, findings);
         }
+        return LoadContent(layout, fileId, file, findings);
+    }
 
+    private FileResult LoadContent(KindLayout layout, string fileId, SourceFile file, List<Finding> findings)
+    {
+        var path = file.Path;
         var records = new EvidenceSetBuilder();
         switch (layout.Kind)
         {
@@ -136,6 +125,9 @@ public sealed class EvidenceLoader(SchemaSet schemas)
             : new FileResult(path, null, findings);
     }
 
+    /// <summary>What one file became: records, or (Records null) the findings that say why not.</summary>
+    public sealed record FileResult(string Path, EvidenceSetBuilder? Records, List<Finding> Findings);
+
     /// <summary>Two files of one kind whose ids differ only in case would clash on case-insensitive checkouts; both are refused.</summary>
     private static IEnumerable<Finding> CaseCollisions(IEnumerable<string> files)
     {
@@ -150,4 +142,23 @@ public sealed class EvidenceLoader(SchemaSet schemas)
             }
         }
     }
+}
+
+/// <summary>Per-file load results keyed by (path, content key); safe to share across loads and threads.</summary>
+public sealed class LoadCache
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, string Key), EvidenceLoader.FileResult> _results = new();
+    private long _misses;
+
+    /// <summary>How many files were actually read and parsed (a hit costs nothing).</summary>
+    public long Misses => Interlocked.Read(ref _misses);
+
+    public int Count => _results.Count;
+
+    internal EvidenceLoader.FileResult GetOrAdd(string path, string key, Func<EvidenceLoader.FileResult> load) =>
+        _results.GetOrAdd((path, key), _ =>
+        {
+            Interlocked.Increment(ref _misses);
+            return load();
+        });
 }

@@ -25,9 +25,18 @@ public sealed class FieldReader(JsonObject obj, Origin origin, List<Finding> fin
     public string? OptStr(string name)
     {
         if (!Object.TryGetPropertyValue(name, out var v) || v is null) return null;
-        if (v is JsonValue jv && jv.TryGetValue<string>(out var s)) return s;
+        if (v is JsonValue jv && jv.TryGetValue<string>(out var s))
+        {
+            // The schemas' id pattern is checked by a regex engine whose $ accepts a trailing newline; ids are re-checked exactly here.
+            if (IsIdField(name) && !EvidenceLayout.IsValidId(s))
+                return Fail<string?>(name, $"{name}: '{s.ReplaceLineEndings("\\n")}' is not a valid id", "Use only letters, digits and _ . @ - (starting with a letter or digit, at most 128 characters).", s);
+            return s;
+        }
         return Wrong<string?>(name, "text", null);
     }
+
+    private static bool IsIdField(string name) =>
+        name.EndsWith("_id", StringComparison.Ordinal) || name is "ics_uid" or "rubric_version";
 
     public int Int(string name)
     {

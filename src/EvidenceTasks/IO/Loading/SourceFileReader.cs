@@ -7,51 +7,47 @@ namespace EvidenceTasks.IO.Loading;
 public sealed record SourceFile(string Path, byte[] Bytes, string Text);
 
 /// <summary>
-/// Reads one evidence file under the repository root, refusing what evidence must never be: symlinks, anything outside the
-/// root, files over <see cref="LoadLimits.MaxFileBytes"/>, a byte-order mark, or bytes that are not UTF-8.
+/// Reads one evidence file from a source, refusing what evidence must never be: a symlink, a file over
+/// <see cref="LoadLimits.MaxFileBytes"/>, a byte-order mark, or bytes that are not UTF-8.
 /// </summary>
 public static class SourceFileReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static (SourceFile? File, Finding? Refusal) Read(string root, string relativePath)
+    public static (SourceFile? File, Finding? Refusal) Read(IEvidenceSource source, SourceEntry entry)
     {
-        var at = new SourceLocation(relativePath, 1, 1);
-        var full = Path.GetFullPath(Path.Combine(root, relativePath));
-        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        if (!full.StartsWith(rootFull, StringComparison.Ordinal))
-            return (null, Finding.Error(BlockReason.FileRejected, at, "path leaves the repository root", "Keep evidence inside the repository."));
-        var info = new FileInfo(full);
-        if (info.LinkTarget is not null)
-            return (null, Finding.Error(BlockReason.FileRejected, at, $"symlink to '{info.LinkTarget}' is not evidence", "Replace the symlink with the file itself."));
-        if (info.Length > LoadLimits.MaxFileBytes)
-            return (null, Finding.Error(BlockReason.FileRejected, at, $"file is {info.Length} bytes, over the {LoadLimits.MaxFileBytes}-byte limit", "Split the file; one record per file keeps evidence small."));
+        var at = new SourceLocation(entry.Path, 1, 1);
+        if (entry.Type == SourceEntryType.Symlink)
+            return (null, Finding.Error(BlockReason.FileRejected, at, $"symlink to '{entry.LinkTarget}' is not evidence", "Replace the symlink with the file itself."));
+        if (entry.Length > LoadLimits.MaxFileBytes)
+            return (null, Finding.Error(BlockReason.FileRejected, at, $"file is {entry.Length} bytes, over the {LoadLimits.MaxFileBytes}-byte limit", "Split the file; one record per file keeps evidence small."));
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(full);
+            bytes = source.Read(entry);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (null, Finding.Error(BlockReason.FileRejected, at, $"cannot read the file: {e.Message}", "Check the file's permissions."));
         }
-        catch (UnauthorizedAccessException e)
-        {
-            return (null, Finding.Error(BlockReason.FileRejected, at, $"cannot read the file: {e.Message}", "Check the file's permissions."));
-        }
+        if (bytes.Length > LoadLimits.MaxFileBytes)
+            return (null, Finding.Error(BlockReason.FileRejected, at, $"file is {bytes.Length} bytes, over the {LoadLimits.MaxFileBytes}-byte limit", "Split the file; one record per file keeps evidence small."));
+        return Decode(entry.Path, bytes);
+    }
+
+    public static (SourceFile? File, Finding? Refusal) Decode(string path, byte[] bytes)
+    {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-            return (null, Finding.Error(BlockReason.FileRejected, at, "file starts with a UTF-8 byte-order mark", "Save the file as UTF-8 without BOM."));
-        string text;
+            return (null, Finding.Error(BlockReason.FileRejected, new SourceLocation(path, 1, 1), "file starts with a UTF-8 byte-order mark", "Save the file as UTF-8 without BOM."));
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            return (new SourceFile(path, bytes, StrictUtf8.GetString(bytes)), null);
         }
         catch (DecoderFallbackException e)
         {
             var (line, col) = LineOf(bytes, e.Index);
-            return (null, Finding.Error(BlockReason.FileRejected, new SourceLocation(relativePath, line, col), "file is not valid UTF-8", "Save the file as UTF-8."));
+            return (null, Finding.Error(BlockReason.FileRejected, new SourceLocation(path, line, col), "file is not valid UTF-8", "Save the file as UTF-8."));
         }
-        return (new SourceFile(relativePath, bytes, text), null);
     }
 
     private static (int Line, int Column) LineOf(byte[] bytes, int index)
