@@ -157,3 +157,24 @@ public class GateVerbTests
         Assert.Equal(ExitCodes.Blocked, CliRunner.Run(repo.Root, "gate").ExitCode); // the duplicated slot id is a gate rule
     }
 }
+
+public class MalformedYamlGateTests
+{
+    [Theory]
+    [InlineData("tab indent", "evidence/deficiencies/def-0001.yaml", "deficiency_id: def-0001\n\tstatus: open\n", 2, "tab used for indentation")]
+    [InlineData("duplicate key", "evidence/deficiencies/def-0001.yaml", "deficiency_id: def-0001\ndeficiency_id: def-0001\n", 2, "duplicate key 'deficiency_id'")]
+    [InlineData("unclosed quote", "evidence/deficiencies/def-0001.yaml", "deficiency_id: \"def-0001\nstatus: open\n", 0, "YAML syntax")]
+    [InlineData("alias bomb", "roster/cert_windows.yaml", "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n", 1, "anchor '&a' is not allowed")]
+    public void Given_a_copy_of_the_bundled_evidence_with_malformed_yaml_When_gated_Then_one_line_exit_1_no_trace(string _, string path, string content, int line, string expected)
+    {
+        using var repo = TempEvidenceRepo.WithBundledEvidence();
+        repo.Write(path, content);
+        var run = CliRunner.Run(Path.GetTempPath(), "gate", "--root", repo.Root, "--as-of", "2026-11-23T12:00:00Z");
+        Assert.Equal(ExitCodes.Blocked, run.ExitCode);
+        var errors = run.OutLines.Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToArray();
+        var only = Assert.Single(errors, l => l.StartsWith(path + ":", StringComparison.Ordinal));
+        Assert.Contains("error parse_error: " + expected, only, StringComparison.Ordinal);
+        if (line > 0) Assert.StartsWith($"{path}:{line}:", only, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Out + run.Error, StringComparison.Ordinal);
+    }
+}
