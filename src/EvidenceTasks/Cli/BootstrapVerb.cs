@@ -40,7 +40,8 @@ public static class BootstrapVerb
                     : $"A {r.AttendanceStatus} rehearsal never gets a mock audit log: reschedule it (a new slot and receipt), and seal this one with `receipt seal --attendance {attendanceId}`.");
         var invalid = ReceiptChecks.Roster(r, e).Where(f => f.Blocks).ToList();
         if (invalid.Count > 0) return s.Refuse(invalid);
-        var slot = ReceiptChecks.SlotOf(r, e)!;
+        if (ReceiptChecks.SlotOf(r, e) is not { } slot)
+            return s.Refuse(e.UnreadablePaths.Where(p => p.StartsWith(EvidencePaths.SlotsFolder, StringComparison.Ordinal)).SelectMany(s.FileFindings));
         if (!e.RubricsByVersion.ContainsKey(slot.RubricVersion))
             return s.Refuse(BlockReason.ReferenceBroken, slot.Origin.Field("rubric_version"),
                 $"slot {slot.RosterSlotId} pins rubric_version '{slot.RubricVersion}', which is not in the registry",

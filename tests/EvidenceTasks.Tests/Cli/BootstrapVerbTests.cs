@@ -8,12 +8,7 @@ namespace EvidenceTasks.Tests.Cli;
 
 public class BootstrapVerbTests
 {
-    private static TempEvidenceRepo CompletedReceipt(string status = "completed")
-    {
-        var repo = TempEvidenceRepo.WithBundledEvidence();
-        Assert.Equal(ExitCodes.Clean, CliRunner.Run(repo.Root, "receipt", "new", "--slot", Scribe.Slot).ExitCode);
-        return repo.Complete(status);
-    }
+    private static TempEvidenceRepo CompletedReceipt() => Scribe.BundledWithReceipt();
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -28,18 +23,7 @@ public class BootstrapVerbTests
         var run = CliRunner.Run(repo.Root, "bootstrap", "--attendance", Scribe.AttendanceId);
         Assert.Equal(ExitCodes.Clean, run.ExitCode);
         Assert.StartsWith($"bootstrapped {Scribe.LogPath()} (draft, rubric mock_audit_rubric_v1, T-14 at 2027-01-14T22:02:00Z) from receipt {Scribe.AttendanceId}", run.Out, StringComparison.Ordinal);
-        Assert.Equal("""
-            {
-              "mock_audit_id": "log-q1-2027-meta-us-t14-2027-01-14",
-              "attendance_id": "att-q1-2027-meta-us-t14-2027-01-14",
-              "cert_window_id": "q1_2027_meta",
-              "rubric_version": "mock_audit_rubric_v1",
-              "rehearsal_kind": "T-14",
-              "rehearsal_dt_utc": "2027-01-14T22:02:00Z",
-              "status": "draft"
-            }
-
-            """, repo.Read(Scribe.LogPath()));
+        Assert.Equal(Scribe.DraftLog(), repo.Read(Scribe.LogPath()));
 
         // The one allowed rewrite of an authored file: exactly mock_audit_log_id and receipt_sha256 are added.
         var after = JsonNode.Parse(repo.Read(Scribe.ReceiptPath()))!.AsObject();
@@ -143,9 +127,7 @@ public class BootstrapVerbTests
     [InlineData("no_show", "A no_show rehearsal never gets a mock audit log: reschedule it")]
     public void Given_a_receipt_that_did_not_complete_When_bootstrapped_Then_one_orphan_line_exit_1_and_no_log(string status, string fix)
     {
-        using var repo = TempEvidenceRepo.WithBundledEvidence();
-        CliRunner.Run(repo.Root, "receipt", "new", "--slot", Scribe.Slot);
-        if (status != "scheduled") repo.Complete(status);
+        using var repo = Scribe.BundledWithReceipt(status);
         var before = repo.Read(Scribe.ReceiptPath());
         var run = CliRunner.Run(repo.Root, "bootstrap", "--attendance", Scribe.AttendanceId);
         Assert.Equal(ExitCodes.Blocked, run.ExitCode);
@@ -217,21 +199,22 @@ public class BootstrapVerbTests
     public void Given_a_hand_written_log_already_naming_the_receipt_When_bootstrapped_Then_refused_one_log_per_receipt()
     {
         using var repo = CompletedReceipt();
-        repo.Write("evidence/mock-audit-logs/log-by-hand.json", """
-            {
-              "mock_audit_id": "log-by-hand",
-              "attendance_id": "att-q1-2027-meta-us-t14-2027-01-14",
-              "cert_window_id": "q1_2027_meta",
-              "rubric_version": "mock_audit_rubric_v1",
-              "rehearsal_kind": "T-14",
-              "rehearsal_dt_utc": "2027-01-14T22:02:00Z",
-              "status": "draft"
-            }
-
-            """);
+        repo.Write("evidence/mock-audit-logs/log-by-hand.json", Scribe.DraftLog("log-by-hand"));
         var run = CliRunner.Run(repo.Root, "bootstrap", "--attendance", Scribe.AttendanceId);
         Assert.Equal(ExitCodes.Blocked, run.ExitCode);
         Assert.StartsWith("evidence/mock-audit-logs/log-by-hand.json:3:3: error mock_audit_log_orphan: log log-by-hand already names receipt", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(repo.PathOf(Scribe.LogPath())));
+    }
+
+    [Fact]
+    public void Given_the_roster_file_of_the_slot_cannot_be_read_When_bootstrapped_Then_refused_with_that_file_finding()
+    {
+        using var repo = CompletedReceipt();
+        repo.ReplaceAfter("roster/slots/q1_2027_meta.yaml", Scribe.Slot, "roster_status: locked", "roster_status: locked\n    roster_status: locked");
+        var run = CliRunner.Run(repo.Root, "bootstrap", "--attendance", Scribe.AttendanceId);
+        Assert.Equal(ExitCodes.Blocked, run.ExitCode);
+        Assert.Contains("roster/slots/q1_2027_meta.yaml:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error parse_error: duplicate key 'roster_status'", run.Error, StringComparison.Ordinal);
+        Assert.Empty(LogFiles(repo));
     }
 }

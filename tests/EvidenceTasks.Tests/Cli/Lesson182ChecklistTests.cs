@@ -11,14 +11,7 @@ public class Lesson182ChecklistTests
 {
     private const string AsOf = "2026-11-23T12:00:00Z";
 
-    private static TempEvidenceRepo CompletedAndBootstrapped()
-    {
-        var repo = TempEvidenceRepo.WithBundledEvidence();
-        Assert.Equal(ExitCodes.Clean, CliRunner.Run(repo.Root, "receipt", "new", "--slot", Scribe.Slot).ExitCode);
-        repo.Complete();
-        Assert.Equal(ExitCodes.Clean, CliRunner.Run(repo.Root, "bootstrap", "--attendance", Scribe.AttendanceId).ExitCode);
-        return repo;
-    }
+    private static TempEvidenceRepo CompletedAndBootstrapped() => Scribe.BundledBootstrapped();
 
     private static string Gate(TempEvidenceRepo repo, out int exit)
     {
@@ -60,25 +53,13 @@ public class Lesson182ChecklistTests
     [Fact]
     public void Checklist_3_Given_attendance_not_completed_Then_bootstrap_refuses_and_a_log_written_anyway_blocks()
     {
-        using var repo = TempEvidenceRepo.WithBundledEvidence();
-        CliRunner.Run(repo.Root, "receipt", "new", "--slot", Scribe.Slot);
+        using var repo = Scribe.BundledWithReceipt("scheduled");
         var run = CliRunner.Run(repo.Root, "bootstrap", "--attendance", Scribe.AttendanceId);
         Assert.Equal(ExitCodes.Blocked, run.ExitCode);
         Assert.Contains("error mock_audit_log_orphan: cannot bootstrap a mock audit log from receipt", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(repo.PathOf(Scribe.LogPath())));
 
-        repo.Write(Scribe.LogPath(), $$"""
-            {
-              "mock_audit_id": "{{Scribe.LogId}}",
-              "attendance_id": "{{Scribe.AttendanceId}}",
-              "cert_window_id": "q1_2027_meta",
-              "rubric_version": "mock_audit_rubric_v1",
-              "rehearsal_kind": "T-14",
-              "rehearsal_dt_utc": "2027-01-14T22:00:00Z",
-              "status": "draft"
-            }
-
-            """);
+        repo.Write(Scribe.LogPath(), Scribe.DraftLog());
         var output = Gate(repo, out var exit);
         Assert.Equal(ExitCodes.Blocked, exit);
         Assert.Contains($"{Scribe.LogPath()}:3:3: error mock_audit_log_orphan: receipt {Scribe.AttendanceId} is scheduled, not completed", output, StringComparison.Ordinal);
@@ -144,9 +125,8 @@ public class Lesson182ChecklistTests
     [Fact]
     public void Lesson_186_Given_signer_drift_Then_attendance_bootstrap_rejects_it()
     {
-        using var repo = TempEvidenceRepo.WithBundledEvidence();
-        CliRunner.Run(repo.Root, "receipt", "new", "--slot", Scribe.Slot);
-        repo.Complete().Replace(Scribe.ReceiptPath(), "\"signer_id\": \"ceo.bob\"", "\"signer_id\": \"eu.eva\"");
+        using var repo = Scribe.BundledWithReceipt();
+        repo.Replace(Scribe.ReceiptPath(), "\"signer_id\": \"ceo.bob\"", "\"signer_id\": \"eu.eva\"");
         var run = CliRunner.Run(repo.Root, "bootstrap", "--attendance", Scribe.AttendanceId);
         Assert.Equal(ExitCodes.Blocked, run.ExitCode);
         Assert.Contains("error attendance_roster_mismatch: governance_owner: expected bound signer ceo.bob of slot us_t14_2027_01_14, got eu.eva", run.Error, StringComparison.Ordinal);

@@ -5,14 +5,7 @@ namespace EvidenceTasks.Tests.Cli;
 
 public class ScoreVerbTests
 {
-    private static TempEvidenceRepo Bootstrapped()
-    {
-        var repo = TempEvidenceRepo.WithBundledEvidence();
-        Assert.Equal(ExitCodes.Clean, CliRunner.Run(repo.Root, "receipt", "new", "--slot", Scribe.Slot).ExitCode);
-        repo.Complete();
-        Assert.Equal(ExitCodes.Clean, CliRunner.Run(repo.Root, "bootstrap", "--attendance", Scribe.AttendanceId).ExitCode);
-        return repo;
-    }
+    private static TempEvidenceRepo Bootstrapped() => Scribe.BundledBootstrapped();
 
     private const string ScoredTail = """
           "status": "scored",
@@ -131,8 +124,8 @@ public class ScoreVerbTests
     [InlineData("1=3,1=4")]
     public void Given_malformed_scores_When_scored_Then_usage_error(string scores)
     {
-        using var repo = Bootstrapped();
-        var run = CliRunner.Run(repo.Root, "score", "--log", Scribe.LogId, "--scores", scores);
+        using var repo = KindSamples.WriteAll(new TempEvidenceRepo());
+        var run = CliRunner.Run(repo.Root, "score", "--log", "log-1", "--scores", scores);
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.StartsWith("evidence-tasks: usage: --scores:", run.Error, StringComparison.Ordinal);
     }

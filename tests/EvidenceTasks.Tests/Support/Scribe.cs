@@ -1,3 +1,5 @@
+using EvidenceTasks.Cli;
+
 namespace EvidenceTasks.Tests.Support;
 
 /// <summary>What a scribe does by hand to a scaffolded receipt (Lesson 182 steps 1 to 3), as plain text edits.</summary>
@@ -26,6 +28,36 @@ public static class Scribe
     /// <summary>Steps 1 to 3 at once.</summary>
     public static TempEvidenceRepo Complete(this TempEvidenceRepo repo, string status = "completed", string path = "") =>
         repo.RecordStart(path: path).RecordEnd(status: status, path: path);
+
+    /// <summary>The bundled evidence with a receipt scaffolded by `receipt new` for <see cref="Slot"/>, completed (or given another status) by the scribe.</summary>
+    public static TempEvidenceRepo BundledWithReceipt(string status = "completed")
+    {
+        var repo = TempEvidenceRepo.WithBundledEvidence();
+        Assert.Equal(ExitCodes.Clean, CliRunner.Run(repo.Root, "receipt", "new", "--slot", Slot).ExitCode);
+        return status == "scheduled" ? repo : repo.Complete(status);
+    }
+
+    /// <summary><see cref="BundledWithReceipt"/>, then `bootstrap`: a sealed receipt and its draft log.</summary>
+    public static TempEvidenceRepo BundledBootstrapped()
+    {
+        var repo = BundledWithReceipt();
+        Assert.Equal(ExitCodes.Clean, CliRunner.Run(repo.Root, "bootstrap", "--attendance", AttendanceId).ExitCode);
+        return repo;
+    }
+
+    /// <summary>The draft log `bootstrap` writes for the completed receipt, under another id when asked (a hand-written copy).</summary>
+    public static string DraftLog(string id = LogId) => $$"""
+        {
+          "mock_audit_id": "{{id}}",
+          "attendance_id": "{{AttendanceId}}",
+          "cert_window_id": "q1_2027_meta",
+          "rubric_version": "mock_audit_rubric_v1",
+          "rehearsal_kind": "T-14",
+          "rehearsal_dt_utc": "2027-01-14T22:02:00Z",
+          "status": "draft"
+        }
+
+        """;
 
     private static string Or(string path) => path.Length == 0 ? ReceiptPath() : path;
 }

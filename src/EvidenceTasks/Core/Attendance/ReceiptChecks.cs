@@ -40,6 +40,8 @@ public static class ReceiptChecks
         var slot = SlotOf(r, evidence);
         if (slot is null)
         {
+            // The slot may be in a roster file that failed to load; that file's own finding blocks already.
+            if (EvidencePaths.AnyUnreadableUnder(evidence, EvidencePaths.SlotsFolder)) yield break;
             yield return Mismatch(r.Origin.Field("ics_uid"),
                 $"receipt {r.AttendanceId}: no roster slot has ics_uid '{r.IcsUid}'",
                 "Copy the ics_uid of the locked slot from roster/slots/<cert_window_id>.yaml; a UID never changes once exported (Lesson 181).");

@@ -57,4 +57,12 @@ public class ReceiptSlotRuleTests
             RuleHarness.LineOf(repo, "evidence/attendance/att-2.json", "\"ics_uid\""));
         Assert.Contains("already has receipt att-1", f.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Given_a_roster_file_that_cannot_be_read_When_checked_Then_its_receipts_get_no_second_finding()
+    {
+        using var repo = KindSamples.WriteAll(new TempEvidenceRepo());
+        repo.Replace("roster/slots/w1.yaml", "roster_status: locked", "roster_status: locked\n    roster_status: locked");
+        Assert.Empty(RuleHarness.Run(repo, new ReceiptSlotRule(), requireClean: false));
+    }
 }
