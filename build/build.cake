@@ -9,6 +9,11 @@ var configuration = Argument("configuration", "Release");
 var evidenceRoot = Argument("root", "");
 var asOf = Argument("as-of", "");
 var format = Argument("format", "");
+var slot = Argument("slot", "");
+var receiptId = Argument("id", "");
+var attendance = Argument("attendance", "");
+var log = Argument("log", "");
+var scores = Argument("scores", "");
 
 var repoRoot = MakeAbsolute(File("./build/build.cake")).GetDirectory().GetParent();
 if (!FileExists(repoRoot.CombineWithFilePath("EvidenceTasks.slnx")))
@@ -46,5 +51,33 @@ Task("Gate")
     .Description("The publish gate over the evidence (default).")
     .IsDependentOn("Build")
     .Does(() => EvidenceTasks("gate"));
+
+// Fails the task with a usage hint when a required --name=value argument is missing.
+string Required(string name, string value) =>
+    string.IsNullOrEmpty(value) ? throw new CakeException(2, $"--{name}=<value> is required for this task") : value;
+
+Task("NewReceipt")
+    .Description("Scaffold an attendance receipt from the roster: --slot=<roster_slot_id> [--id=<attendance_id>].")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("receipt new", string.IsNullOrEmpty(receiptId)
+        ? new[] { "--slot", Required("slot", slot) }
+        : new[] { "--slot", Required("slot", slot), "--id", receiptId }));
+
+Task("SealReceipt")
+    .Description("Seal a cancelled or no_show receipt: --attendance=<attendance_id>.")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("receipt seal", "--attendance", Required("attendance", attendance)));
+
+Task("Bootstrap")
+    .Description("Create the draft mock audit log of a completed receipt and seal the receipt: --attendance=<attendance_id>.")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("bootstrap", "--attendance", Required("attendance", attendance)));
+
+Task("Score")
+    .Description("Score a mock audit log: --log=<mock_audit_id> [--scores=1=3,2=4,...].")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("score", string.IsNullOrEmpty(scores)
+        ? new[] { "--log", Required("log", log) }
+        : new[] { "--log", Required("log", log), "--scores", scores }));
 
 RunTarget(target);

@@ -11,6 +11,9 @@ public static class EvidenceCli
         GateVerb.Gate(ctx),
         GateVerb.Validate(ctx),
         ReasonsVerb.Build(ctx),
+        ReceiptVerb.Build(ctx),
+        BootstrapVerb.Build(ctx),
+        ScoreVerb.Build(ctx),
     ];
 
     public static int Run(string[] args, CliContext ctx)

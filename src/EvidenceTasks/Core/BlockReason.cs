@@ -44,8 +44,13 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
     // Lesson 171 allow-list as extended by Lessons 173, 182 and 186 (SPEC.md).
     public static readonly BlockReason MockAuditLogOrphan = new(
         "mock_audit_log_orphan",
-        "A mock-audit log has no attendance_id, or its attendance receipt is missing, not completed, or fails roster validation; or a second log names the same receipt.",
+        "A mock-audit log has no attendance_id, or its attendance receipt is missing, not completed, fails roster validation or does not name the log back (mock_audit_log_id); or a second log names the same receipt; or the log's window, rubric version, kind or date differ from its receipt and slot.",
         "Complete step 3 first: commit a completed, roster-matching receipt and create the log with `bootstrap --attendance <id>`; never write a log by hand.");
+
+    public static readonly BlockReason MockAuditScoreMismatch = new(
+        "mock_audit_score_mismatch",
+        "A scored mock-audit log's weighted_score or pass_bit is not what its scores, its rubric and its deficiency tickets compute (for example a cert_blocking ticket was added after scoring), or its scores do not fit the rubric.",
+        "Re-score the log with `score --log <mock_audit_id>`: weighted_score and pass_bit are computed, never typed or toggled.");
 
     public static readonly BlockReason PanelRosterGapOpen = new(
         "panel_roster_gap_open",
@@ -56,6 +61,11 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         "attendance_roster_mismatch",
         "An attendance receipt does not match its roster slot: unknown or unlocked ics_uid, other window or phase, panel not exactly the four bound signers, one person in two roles, or a completed duration outside 75-120 minutes.",
         "Reconcile with the scribe's notes; if a backup attended, re-lock the roster bindings first (Lesson 174 event); a partial panel is cancelled and rescheduled, never faked.");
+
+    public static readonly BlockReason DeficiencyLogMismatch = new(
+        "deficiency_log_mismatch",
+        "A deficiency ticket does not fit its mock-audit log: another cert window, an sla_tier other than the log's rehearsal_kind, a failure_mode_tag outside the log rubric's allow-list, or a log whose rehearsal did not complete (receipt missing, scheduled, cancelled or no_show).",
+        "Raise tickets only on a log bootstrapped from a completed rehearsal, copying its cert_window_id and rehearsal_kind and a tag from its rubric; never from memory of a no_show or cancelled rehearsal.");
 
     public static readonly BlockReason TupleDrift = new(
         "tuple_drift",
@@ -100,7 +110,9 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         ManifestHashMismatch,
         TupleDrift,
         MockAuditLogOrphan,
+        MockAuditScoreMismatch,
         AttendanceRosterMismatch,
+        DeficiencyLogMismatch,
         PanelRosterGapOpen,
         BudgetSumInvalid,
         RecurrenceRedUnhardened,

@@ -91,7 +91,9 @@ public static class KindSamples
                 {"role": "partner_voice", "signer_id": "partner.liaison"},
                 {"role": "engineering_voice", "signer_id": "eng.carol"}
               ],
-              "attendance_status": "completed"
+              "attendance_status": "completed",
+              "mock_audit_log_id": "log-1",
+              "receipt_sha256": "5672d9f172a87eddaa85a98300506df5ec6783993e6fbab20d41c9a3add9f234"
             }
 
             """,

@@ -8,5 +8,14 @@ public static class GateRules
     public static ImmutableArray<IGateRule> All { get; } =
     [
         new CrossFileIdRule(),
+        new ReceiptSlotRule(),
+        new PanelPresentRule(),
+        new ReceiptDurationRule(),
+        new ReceiptHashRule(),
+        new MockAuditLogOrphanRule(),
+        new MockAuditLogBootstrapRule(),
+        new MockAuditScoreRule(),
+        new DeficiencyLogRule(),
+        new FailureModeTagRule(),
     ];
 }
