@@ -75,6 +75,14 @@ public class LoaderFuzzTests(ITestOutputHelper output)
                     throw new InvalidOperationException($"{path} was dropped without a finding");
                 Interlocked.Increment(ref runs);
             }
+            catch (Exception e)
+            {
+                // Keep the failing input: it becomes a regression case in Hostile/corpus/.
+                var saved = Path.Combine(Path.GetTempPath(), "evidence-fuzz-failures", Path.GetFileName(path));
+                Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
+                File.WriteAllBytes(saved, bytes);
+                throw new InvalidOperationException($"loading a mutated {path} failed (input saved to {saved})", e);
+            }
             finally
             {
                 repo.WriteBytes(path, originals[path]);
@@ -107,5 +115,22 @@ public class LoaderFuzzTests(ITestOutputHelper output)
         for (var i = 0; i < LoadLimits.MaxNodes + 10; i++) sb.Append("k").Append(i).Append(": 1\n");
         var outcome = YamlDocumentParser.Parse("wide.yaml", sb.ToString());
         Assert.Contains("nodes", Assert.Single(outcome.Findings).Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Inputs the fuzzer once found crashing, kept as regression cases (tests/EvidenceTasks.Tests/Hostile/corpus/).</summary>
+public class FuzzCorpusRegressionTests
+{
+    public static TheoryData<string> Cases => new(Directory.GetFiles(Path.Combine(TempEvidenceRepo.RepositoryRoot, "tests/EvidenceTasks.Tests/Hostile/corpus")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Given_a_past_crash_input_When_parsed_Then_one_parse_error_with_a_position(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(TempEvidenceRepo.RepositoryRoot, "tests/EvidenceTasks.Tests/Hostile/corpus", name));
+        var outcome = YamlDocumentParser.Parse(name, text);
+        var f = Assert.Single(outcome.Findings);
+        Assert.Equal(BlockReason.ParseError, f.Reason);
+        Assert.True(f.Location.Line > 1, $"expected a position past the start, got {f.Location}");
     }
 }

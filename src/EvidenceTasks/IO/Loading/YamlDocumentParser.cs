@@ -20,6 +20,7 @@ public static partial class YamlDocumentParser
             return Fail(path, tab, "tab used for indentation", "Indent with spaces only; YAML forbids tabs in indentation.");
 
         var positions = new Dictionary<string, TextPosition>(StringComparer.Ordinal);
+        State? state = null;
         try
         {
             var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
@@ -27,7 +28,7 @@ public static partial class YamlDocumentParser
             if (parser.Accept<StreamEnd>(out _))
                 return Fail(path, TextPosition.Start, "the file is empty", "Write the record's fields; docs/formats.md shows each kind.");
             parser.Consume<DocumentStart>();
-            var state = new State(path, parser, positions);
+            state = new State(path, parser, positions);
             var root = state.ReadNode(string.Empty, 0);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
@@ -37,6 +38,13 @@ public static partial class YamlDocumentParser
         catch (RejectedYamlException e)
         {
             return Fail(path, e.Position, e.Message, e.Fix);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail on some unclosed flow collections without a YamlException (seen in 18.1.0,
+            // found by the loader fuzz test); report it after the last value that did parse instead of crashing.
+            var at = state?.Last ?? TextPosition.Start;
+            return Fail(path, at, "YAML syntax: the document cannot be parsed after this point (an unclosed `{` or `[`?)", "Check that every `[` and `{` is closed and the indentation is consistent.");
         }
         catch (YamlException e)
         {
@@ -93,6 +101,22 @@ public static partial class YamlDocumentParser
     private sealed class State(string path, IParser parser, Dictionary<string, TextPosition> positions)
     {
         private int _nodes;
+        private TextPosition _last = TextPosition.Start;
+
+        /// <summary>Position of the last event read; where to point when the parser gives up.</summary>
+        public TextPosition Last => _last;
+
+        /// <summary>
+        /// Consumes the closing event if it is next. YamlDotNet can run out of events inside a broken flow collection
+        /// without raising a syntax error; that is reported here instead of surfacing as an exception.
+        /// </summary>
+        private bool NextIs<T>(string what) where T : ParsingEvent
+        {
+            if (parser.Current is null)
+                throw new RejectedYamlException(_last, $"the file ends inside a {what}", "Close every `[` and `{` and check the indentation above.");
+            _last = ToPosition(parser.Current.Start);
+            return parser.TryConsume<T>(out _);
+        }
 
         public string Path { get; } = path;
 
@@ -107,6 +131,7 @@ public static partial class YamlDocumentParser
                 throw new RejectedYamlException(ToPosition(alias.Start), $"alias '*{alias.Value}' is not allowed", "Write the value out in full; anchors and aliases are refused so each record reads as it is.");
 
             var ev = parser.Current!;
+            _last = ToPosition(ev.Start);
             if (ev is NodeEvent node)
             {
                 if (!node.Anchor.IsEmpty)
@@ -125,7 +150,7 @@ public static partial class YamlDocumentParser
                 case MappingStart:
                     parser.MoveNext();
                     var obj = new JsonObject();
-                    while (!parser.TryConsume<MappingEnd>(out _))
+                    while (!NextIs<MappingEnd>("mapping"))
                     {
                         if (parser.Current is not Scalar key)
                             throw new RejectedYamlException(ToPosition(parser.Current!.Start), "a mapping key must be a plain value", "Use simple `name: value` keys.");
@@ -143,7 +168,7 @@ public static partial class YamlDocumentParser
                     parser.MoveNext();
                     var arr = new JsonArray();
                     var index = 0;
-                    while (!parser.TryConsume<SequenceEnd>(out _))
+                    while (!NextIs<SequenceEnd>("list"))
                     {
                         var childPointer = PositionMap.Child(pointer, index++);
                         positions[childPointer] = ToPosition(parser.Current!.Start);
