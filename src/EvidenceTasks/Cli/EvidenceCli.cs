@@ -11,6 +11,10 @@ public static class EvidenceCli
         GateVerb.Gate(ctx),
         GateVerb.Validate(ctx),
         ReasonsVerb.Build(ctx),
+        BoardVerb.Build(ctx),
+        AllocateVerb.Build(ctx),
+        FridayVerb.Build(ctx),
+        ReadbackVerb.Build(ctx),
     ];
 
     public static int Run(string[] args, CliContext ctx)

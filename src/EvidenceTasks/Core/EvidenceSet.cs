@@ -25,6 +25,9 @@ public sealed record EvidenceSet
     public ImmutableArray<IcsHold> IcsHolds { get; init; } = [];
     public ImmutableArray<Readback> Readbacks { get; init; } = [];
 
+    /// <summary>SHA-256 (lowercase hex) of the bytes of every file that loaded, by repository-relative path.</summary>
+    public ImmutableSortedDictionary<string, string> FileSha256 { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
     /// <summary>Repository-relative paths of evidence files that exist but could not be read into records.</summary>
     public ImmutableHashSet<string> UnreadablePaths { get; init; } = ImmutableHashSet<string>.Empty;
 

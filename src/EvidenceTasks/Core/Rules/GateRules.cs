@@ -8,5 +8,12 @@ public static class GateRules
     public static ImmutableArray<IGateRule> All { get; } =
     [
         new CrossFileIdRule(),
+        new CarveOutReferenceRule(),
+        new BudgetSumRule(),
+        new BudgetSnapshotRule(),
+        new VarianceNoteRule(),
+        new ReadbackRule(),
+        new RecurrenceRedUnhardenedRule(),
+        new CarveOutExpiryRule(),
     ];
 }
