@@ -9,6 +9,9 @@ var configuration = Argument("configuration", "Release");
 var evidenceRoot = Argument("root", "");
 var asOf = Argument("as-of", "");
 var format = Argument("format", "");
+var sprint = Argument("sprint", "");
+var approvedBy = Argument("approved-by", "");
+var varianceNote = Argument("variance-note", "");
 
 var repoRoot = MakeAbsolute(File("./build/build.cake")).GetDirectory().GetParent();
 if (!FileExists(repoRoot.CombineWithFilePath("EvidenceTasks.slnx")))
@@ -30,6 +33,10 @@ void EvidenceTasks(string verb, params string[] extra)
     if (exit != 0) throw new CakeException(exit, $"evidence-tasks {verb} exited with {exit}");
 }
 
+// "--name" "value" when the value is set, nothing otherwise (values are quoted for the command line).
+string[] Opt(string name, string value) =>
+    string.IsNullOrEmpty(value) ? new string[0] : new[] { name, "\"" + value.Replace("\"", "\\\"") + "\"" };
+
 Task("Build")
     .Does(() => DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration, NoLogo = true }));
 
@@ -46,5 +53,25 @@ Task("Gate")
     .Description("The publish gate over the evidence (default).")
     .IsDependentOn("Build")
     .Does(() => EvidenceTasks("gate"));
+
+Task("TrendBoard")
+    .Description("Lesson 173 recurrence trend board and its snapshot hash (--as-of, --format=text|json|markdown).")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("board"));
+
+Task("Allocate")
+    .Description("Cut evidence/sprint-budgets/<sprint>.json: --sprint=ID --approved-by=ROLE [--as-of=ISO] [--variance-note=TEXT].")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("allocate", Opt("--sprint", sprint).Concat(Opt("--approved-by", approvedBy)).Concat(Opt("--variance-note", varianceNote)).ToArray()));
+
+Task("Friday")
+    .Description("Friday Block 6 - Recurrence and Hardening: inputs and the y/n answer (--as-of, [--sprint=ID], --format=text|json).")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("friday", Opt("--sprint", sprint)));
+
+Task("Readback")
+    .Description("Write evidence/readbacks/<sprint>.md, the partner readback for a cut budget: --sprint=ID.")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("readback", Opt("--sprint", sprint)));
 
 RunTarget(target);
