@@ -55,20 +55,10 @@ public static class AllocateVerb
             }
 
             var content = EvidenceJson.Write(BudgetDocument.Build(sprintId, instant, allocation, board, approver, varianceNote, evidence));
-            var full = Path.Combine(dir, path);
-            switch (AtomicFile.CreateNew(full, content))
-            {
-                case WriteOutcome.Created:
-                    ctx.Out.WriteLine($"created {path}");
-                    return ExitCodes.Clean;
-                case WriteOutcome.AlreadyExists when File.ReadAllText(full) == content:
-                    ctx.Out.WriteLine($"unchanged {path}: the budget already holds exactly this allocation");
-                    return ExitCodes.Clean;
-                default:
-                    return DerivedEvidence.Refuse(ctx, Finding.Error(BlockReason.EvidenceRewritten, new SourceLocation(path, 1, 1),
-                        $"sprint {sprintId} already has a different budget; budgets are never overwritten",
-                        "Cut the next sprint under a new sprint id; a committed budget is append-only evidence."));
-            }
+            return DerivedEvidence.WriteOnce(ctx, dir, path, content, string.Equals, string.Empty,
+                "the budget already holds exactly this allocation",
+                $"sprint {sprintId} already has a different budget; budgets are never overwritten",
+                "Cut the next sprint under a new sprint id; a committed budget is append-only evidence.");
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using EvidenceTasks.Core;
 using EvidenceTasks.Core.Domain;
+using EvidenceTasks.IO;
 using EvidenceTasks.IO.Loading;
 using EvidenceTasks.IO.Reporting;
 
@@ -38,6 +39,28 @@ public static class DerivedEvidence
     {
         ctx.Error.WriteLine(GateReport.Line(finding));
         return ExitCodes.Blocked;
+    }
+
+    /// <summary>
+    /// Creates <paramref name="path"/> (relative to <paramref name="dir"/>) atomically and never overwrites it: an existing
+    /// file that <paramref name="same"/> judges equal is "unchanged" (exit 0); any other is refused as
+    /// <c>evidence_rewritten</c> (exit 1).
+    /// </summary>
+    public static int WriteOnce(CliContext ctx, string dir, string path, string content, Func<string, string, bool> same,
+        string createdNote, string unchangedNote, string refusal, string fix)
+    {
+        var full = Path.Combine(dir, path);
+        switch (AtomicFile.CreateNew(full, content))
+        {
+            case WriteOutcome.Created:
+                ctx.Out.WriteLine($"created {path}{createdNote}");
+                return ExitCodes.Clean;
+            case WriteOutcome.AlreadyExists when same(File.ReadAllText(full), content):
+                ctx.Out.WriteLine($"unchanged {path}: {unchangedNote}");
+                return ExitCodes.Clean;
+            default:
+                return Refuse(ctx, Finding.Error(BlockReason.EvidenceRewritten, new SourceLocation(path, 1, 1), refusal, fix));
+        }
     }
 
     public static string SprintId(string? text)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using EvidenceTasks.Core;
 using EvidenceTasks.Core.Budgets;
 using EvidenceTasks.Core.Readbacks;
-using EvidenceTasks.IO;
 using EvidenceTasks.IO.Git;
 
 namespace EvidenceTasks.Cli;
@@ -36,21 +35,11 @@ public static class ReadbackVerb
             var inputs = ReadbackDocument.ExpectedInputs(budget, budgetPath, budgetSha).Keys;
             var content = ReadbackDocument.Render(new ReadbackInput(budget, budgetPath, budgetSha, verification.Board, evidence.Allocator,
                 GitWorkingTree.Describe(dir, inputs)));
-            var path = ReadbackDocument.PathFor(sprintId);
-            var full = Path.Combine(dir, path);
-            switch (AtomicFile.CreateNew(full, content))
-            {
-                case WriteOutcome.Created:
-                    ctx.Out.WriteLine($"created {path} (sprint {sprintId}, as_of {Timestamps.Format(budget.AsOf)}, trend_board_snapshot_hash {budget.TrendBoardSnapshotHash})");
-                    return ExitCodes.Clean;
-                case WriteOutcome.AlreadyExists when ReadbackDocument.SameExceptCommit(File.ReadAllText(full), content):
-                    ctx.Out.WriteLine($"unchanged {path}: it already reads back this budget");
-                    return ExitCodes.Clean;
-                default:
-                    return DerivedEvidence.Refuse(ctx, Finding.Error(BlockReason.EvidenceRewritten, new SourceLocation(path, 1, 1),
-                        $"sprint {sprintId} already has a different readback; readbacks are never overwritten",
-                        "A committed readback is append-only evidence; if it is wrong, the gate names why (trend_board_snapshot_mismatch)."));
-            }
+            return DerivedEvidence.WriteOnce(ctx, dir, ReadbackDocument.PathFor(sprintId), content, ReadbackDocument.SameExceptCommit,
+                $" (sprint {sprintId}, as_of {Timestamps.Format(budget.AsOf)}, trend_board_snapshot_hash {budget.TrendBoardSnapshotHash})",
+                "it already reads back this budget",
+                $"sprint {sprintId} already has a different readback; readbacks are never overwritten",
+                "A committed readback is append-only evidence; if it is wrong, the gate names why (trend_board_snapshot_mismatch).");
         });
         return command;
     }
