@@ -18,8 +18,8 @@ public class ReadbackVerbTests
         Assert.StartsWith("## Q1 2027 Mock Audit Recurrence Trend Board\n\n**Generated:** 2027-01-15\n\n**Lookback:** 12 cert windows (rolling 180 days)\n\n", md, StringComparison.Ordinal);
         Assert.Contains($"**Trend board snapshot hash:** `{hash}`", md, StringComparison.Ordinal);
         Assert.Contains("- hot rows: 1\n- recurring-minor rows: 1\n- improving rows: 1\n", md, StringComparison.Ordinal);
-        Assert.Contains("```mermaid\npie showData title Trend board rows by classification at 2027-01-15T00:00:00Z\n    \"hot\" : 1\n", md, StringComparison.Ordinal);
-        Assert.Contains("```mermaid\npie showData title Hardening allocation, sprint 2027-Q1-S01 (percent)\n    \"Diff gate\" : 40.00\n", md, StringComparison.Ordinal);
+        Assert.Contains("```mermaid\npie showData\n    title Trend board rows by classification at 2027-01-15T00:00:00Z\n    \"hot\" : 1\n", md, StringComparison.Ordinal);
+        Assert.Contains("```mermaid\npie showData\n    title Hardening allocation, sprint 2027-Q1-S01 (percent)\n    \"Diff gate\" : 40.00\n", md, StringComparison.Ordinal);
         Assert.Contains("| Reserved (incident-driven) | 20.00% |", md, StringComparison.Ordinal);
         Assert.Contains("Allocator output approved by: governance_owner, 2027-01-15.", md, StringComparison.Ordinal);
         Assert.Contains("- **Repository commit:** none (the evidence was not in a git repository)", md, StringComparison.Ordinal);

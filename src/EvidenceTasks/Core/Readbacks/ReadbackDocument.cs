@@ -144,7 +144,7 @@ public static partial class ReadbackDocument
 
     private static void Pie(StringBuilder sb, string title, IReadOnlyList<(string Label, string Value)> slices)
     {
-        sb.Append("```mermaid\n").Append("pie showData title ").Append(title).Append('\n');
+        sb.Append("```mermaid\n").Append("pie showData\n").Append("    title ").Append(title).Append('\n');
         foreach (var (label, value) in slices) sb.Append("    \"").Append(label.Replace("\"", "'", StringComparison.Ordinal)).Append("\" : ").Append(value).Append('\n');
         sb.Append("```\n");
     }
