@@ -14,6 +14,9 @@ var receiptId = Argument("id", "");
 var attendance = Argument("attendance", "");
 var log = Argument("log", "");
 var scores = Argument("scores", "");
+var sprint = Argument("sprint", "");
+var approvedBy = Argument("approved-by", "");
+var varianceNote = Argument("variance-note", "");
 
 var repoRoot = MakeAbsolute(File("./build/build.cake")).GetDirectory().GetParent();
 if (!FileExists(repoRoot.CombineWithFilePath("EvidenceTasks.slnx")))
@@ -34,6 +37,10 @@ void EvidenceTasks(string verb, params string[] extra)
     var exit = StartProcess("dotnet", new ProcessSettings { Arguments = new ProcessArgumentBuilder().AppendQuoted(cliDll.FullPath).Append(args.Render()), WorkingDirectory = repoRoot });
     if (exit != 0) throw new CakeException(exit, $"evidence-tasks {verb} exited with {exit}");
 }
+
+// "--name" "value" when the value is set, nothing otherwise (values are quoted for the command line).
+string[] Opt(string name, string value) =>
+    string.IsNullOrEmpty(value) ? new string[0] : new[] { name, "\"" + value.Replace("\"", "\\\"") + "\"" };
 
 Task("Build")
     .Does(() => DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration, NoLogo = true }));
@@ -79,5 +86,25 @@ Task("Score")
     .Does(() => EvidenceTasks("score", string.IsNullOrEmpty(scores)
         ? new[] { "--log", Required("log", log) }
         : new[] { "--log", Required("log", log), "--scores", scores }));
+
+Task("TrendBoard")
+    .Description("Lesson 173 recurrence trend board and its snapshot hash (--as-of, --format=text|json|markdown).")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("board"));
+
+Task("Allocate")
+    .Description("Cut evidence/sprint-budgets/<sprint>.json: --sprint=ID --approved-by=ROLE [--as-of=ISO] [--variance-note=TEXT].")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("allocate", Opt("--sprint", sprint).Concat(Opt("--approved-by", approvedBy)).Concat(Opt("--variance-note", varianceNote)).ToArray()));
+
+Task("Friday")
+    .Description("Friday Block 6 - Recurrence and Hardening: inputs and the y/n answer (--as-of, [--sprint=ID], --format=text|json).")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("friday", Opt("--sprint", sprint)));
+
+Task("Readback")
+    .Description("Write evidence/readbacks/<sprint>.md, the partner readback for a cut budget: --sprint=ID.")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("readback", Opt("--sprint", sprint)));
 
 RunTarget(target);

@@ -14,6 +14,10 @@ public static class EvidenceCli
         ReceiptVerb.Build(ctx),
         BootstrapVerb.Build(ctx),
         ScoreVerb.Build(ctx),
+        BoardVerb.Build(ctx),
+        AllocateVerb.Build(ctx),
+        FridayVerb.Build(ctx),
+        ReadbackVerb.Build(ctx),
     ];
 
     public static int Run(string[] args, CliContext ctx)

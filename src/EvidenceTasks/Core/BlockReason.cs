@@ -87,6 +87,16 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         "A sprint hardening budget's lane percentages do not sum to exactly 100.00, break the cap or reserve, or do not recompute from the trend board at its as_of.",
         "Regenerate it with the `allocate` verb; never edit the percentages by hand.");
 
+    public static readonly BlockReason TrendBoardSnapshotMismatch = new(
+        "trend_board_snapshot_mismatch",
+        "A sprint budget's trend_board_snapshot_hash does not recompute at its as_of (from the repository, nor from the unchanged inputs it recorded in inputs_sha256), or a partner readback's hash, as_of, allocation or input list differs from its budget.",
+        "Never edit a budget or a readback by hand. If evidence a budget was cut from was edited so its board at the budget's as_of changed, revert that edit (a resolution or carve-out dated after the as_of changes nothing); regenerate a readback with `readback --sprint <id>`.");
+
+    public static readonly BlockReason VarianceNoteMissing = new(
+        "variance_note_missing",
+        "A sprint budget has no variance_note although the previous sprint's Friday Block 6 answered n: the week's deficiency closures diverged from the allocation by more than 25 points in some lane.",
+        "Before merging, delete the new budget and cut it again with `allocate --sprint <id> --approved-by <role> --variance-note \"why the closures diverged\"` (Lesson 173: the divergence is pinned with explicit reasoning).");
+
     public static readonly BlockReason RecurrenceRedUnhardened = new(
         "recurrence_red_unhardened",
         "A trend-board row is structural-red now and was 90 days earlier, with no carve-out covering it.",
@@ -96,6 +106,19 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         "evidence_rewritten",
         "A pull request edits or deletes evidence that is already merged (a sealed receipt, a scored log, a manifest, a sprint budget or a readback).",
         "Revert the edit and add a new record instead; merged evidence is append-only.");
+
+    // Warnings: reported, never blocking.
+    public static readonly BlockReason CarveOutExpiring = new(
+        "carve_out_expiring",
+        "A carve-out in force expires within 14 days of as_of: the rows it covers will count against recurrence_red_unhardened once it lapses.",
+        "Harden the covered dimension and tag before the expiry, or document a renewed carve-out (a new file in evidence/carve-outs/) with a fresh approval.",
+        Severity.Warning);
+
+    public static readonly BlockReason LateEvidence = new(
+        "late_evidence",
+        "Evidence added after a sprint budget was cut (a ticket or newly scored log for a rehearsal on or before its as_of) changes the trend board at that as_of; the budget still verifies from the inputs it recorded, and the next budget counts the new evidence.",
+        "Nothing to undo: cut the next sprint's budget as usual. If the evidence should have been in the budget, say so in the next budget's variance_note.",
+        Severity.Warning);
 
     /// <summary>The closed registry, in the order findings of equal severity are reported (most important first).</summary>
     public static ImmutableArray<BlockReason> All { get; } =
@@ -115,7 +138,11 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         DeficiencyLogMismatch,
         PanelRosterGapOpen,
         BudgetSumInvalid,
+        TrendBoardSnapshotMismatch,
+        VarianceNoteMissing,
         RecurrenceRedUnhardened,
+        CarveOutExpiring,
+        LateEvidence,
     ];
 
     public static BlockReason? Find(string id) => All.FirstOrDefault(r => r.Id == id);

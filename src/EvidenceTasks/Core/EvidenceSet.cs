@@ -25,12 +25,43 @@ public sealed record EvidenceSet
     public ImmutableArray<IcsHold> IcsHolds { get; init; } = [];
     public ImmutableArray<Readback> Readbacks { get; init; } = [];
 
+    /// <summary>SHA-256 (lowercase hex) of the bytes of every file that loaded, by repository-relative path.</summary>
+    public ImmutableSortedDictionary<string, string> FileSha256 { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
     /// <summary>Repository-relative paths of evidence files that exist but could not be read into records.</summary>
     public ImmutableHashSet<string> UnreadablePaths { get; init; } = ImmutableHashSet<string>.Empty;
 
     public static EvidenceSet Empty { get; } = new();
 
     private Indexes? _indexes;
+
+    /// <summary>
+    /// Copies for <c>with</c> expressions. Written out so the lazily built indexes are NOT copied: a filtered copy
+    /// (<c>evidence with { Slots = ... }</c>) must index its own records, not the original's.
+    /// </summary>
+    private EvidenceSet(EvidenceSet original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        Rubrics = original.Rubrics;
+        Allocator = original.Allocator;
+        CertWindows = original.CertWindows;
+        HandoffWeeks = original.HandoffWeeks;
+        Slots = original.Slots;
+        Receipts = original.Receipts;
+        Logs = original.Logs;
+        Deficiencies = original.Deficiencies;
+        CarveOuts = original.CarveOuts;
+        SprintBudgets = original.SprintBudgets;
+        Manifests = original.Manifests;
+        IcsHolds = original.IcsHolds;
+        Readbacks = original.Readbacks;
+        UnreadablePaths = original.UnreadablePaths;
+        FileSha256 = original.FileSha256;
+    }
+
+    public EvidenceSet()
+    {
+    }
 
     private Indexes Index => _indexes ??= new Indexes(this);
 

@@ -141,11 +141,11 @@ public static class KindSamples
               "lessons_164_166_pct": 0,
               "lesson_163_pct": 0,
               "lesson_165_pct": 0,
-              "lesson_167_pct": 40,
+              "lesson_167_pct": 0,
               "lesson_170_pct": 0,
               "lesson_171_pct": 0,
-              "reserved_pct": 60,
-              "trend_board_snapshot_hash": "0000000000000000000000000000000000000000000000000000000000000000",
+              "reserved_pct": 100,
+              "trend_board_snapshot_hash": "5963014e78998a5104ddd467083728a687603c7e599020145dc3e9ecb89d136c",
               "approved_by": "governance_owner"
             }
 

@@ -12,7 +12,14 @@ public sealed record SprintBudget(
     string TrendBoardSnapshotHash,
     string ApprovedBy,
     string? VarianceNote,
-    Origin Origin);
+    Origin Origin)
+{
+    /// <summary>
+    /// <c>inputs_sha256</c>: SHA-256 of every file the budget was computed from (the board's tickets and logs, and
+    /// governance/allocator.yaml) when it was cut, so its hash still verifies after later evidence arrives.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> InputsSha256 { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+}
 
 public sealed record ManifestSlot(
     string RosterSlotId,

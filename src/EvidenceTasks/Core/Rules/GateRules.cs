@@ -17,5 +17,12 @@ public static class GateRules
         new MockAuditScoreRule(),
         new DeficiencyLogRule(),
         new FailureModeTagRule(),
+        new CarveOutReferenceRule(),
+        new BudgetSumRule(),
+        new BudgetSnapshotRule(),
+        new VarianceNoteRule(),
+        new ReadbackRule(),
+        new RecurrenceRedUnhardenedRule(),
+        new CarveOutExpiryRule(),
     ];
 }

@@ -152,7 +152,12 @@ public static class EvidenceBinder
     public static SprintBudget Budget(FieldReader r) => new(
         r.Str("sprint_id"), r.Time("as_of"), r.Time("generated_dt_utc"),
         BudgetLanes.ToImmutableSortedDictionary(l => l, l => r.Dec(l + "_pct"), StringComparer.Ordinal),
-        r.Str("trend_board_snapshot_hash"), r.Str("approved_by"), r.OptStr("variance_note"), r.Origin);
+        r.Str("trend_board_snapshot_hash"), r.Str("approved_by"), r.OptStr("variance_note"), r.Origin)
+    {
+        InputsSha256 = r.Object["inputs_sha256"] is JsonObject inputs
+            ? inputs.ToImmutableSortedDictionary(p => p.Key, p => p.Value is JsonValue v && v.TryGetValue<string>(out var h) ? h : string.Empty, StringComparer.Ordinal)
+            : ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal),
+    };
 
     public static QuorumManifest Manifest(FieldReader r)
     {
@@ -181,6 +186,7 @@ public sealed class EvidenceSetBuilder
     public List<QuorumManifest> Manifests { get; } = [];
     public List<IcsHold> IcsHolds { get; } = [];
     public List<Readback> Readbacks { get; } = [];
+    public Dictionary<string, string> FileSha256 { get; } = new(StringComparer.Ordinal);
     public HashSet<string> UnreadablePaths { get; } = new(StringComparer.Ordinal);
 
     public void AddAll(EvidenceSetBuilder other)
@@ -198,6 +204,7 @@ public sealed class EvidenceSetBuilder
         Manifests.AddRange(other.Manifests);
         IcsHolds.AddRange(other.IcsHolds);
         Readbacks.AddRange(other.Readbacks);
+        foreach (var (path, sha) in other.FileSha256) FileSha256[path] = sha;
         UnreadablePaths.UnionWith(other.UnreadablePaths);
     }
 
@@ -216,6 +223,7 @@ public sealed class EvidenceSetBuilder
         Manifests = Sorted(Manifests, x => x.Origin),
         IcsHolds = Sorted(IcsHolds, x => x.Origin),
         Readbacks = Sorted(Readbacks, x => x.Origin),
+        FileSha256 = FileSha256.ToImmutableSortedDictionary(StringComparer.Ordinal),
         UnreadablePaths = UnreadablePaths.ToImmutableHashSet(StringComparer.Ordinal),
     };
 

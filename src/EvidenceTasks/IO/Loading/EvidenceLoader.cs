@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using EvidenceTasks.Core;
 using EvidenceTasks.Core.Domain;
+using EvidenceTasks.Core.Hashing;
 
 namespace EvidenceTasks.IO.Loading;
 
@@ -86,6 +87,7 @@ public sealed class EvidenceLoader(SchemaSet schemas)
     {
         var path = file.Path;
         var records = new EvidenceSetBuilder();
+        records.FileSha256[path] = Sha256Hex.Of(file.Bytes);
         switch (layout.Kind)
         {
             case EvidenceKind.IcsHold:

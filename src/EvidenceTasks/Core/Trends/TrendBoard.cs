@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using System.Text.Json.Nodes;
+using EvidenceTasks.Core.Allocation;
+using EvidenceTasks.Core.Hashing;
+using NodaTime;
+
+namespace EvidenceTasks.Core.Trends;
+
+/// <summary>One row of <c>deficiency_trend_board</c>: the seed's nine columns.</summary>
+public sealed record TrendBoardRow(
+    int RubricDimension,
+    string FailureModeTag,
+    int EventCount,
+    int WindowCount,
+    int CertBlockingCount,
+    int CarveOutCount,
+    decimal? AvgResolutionHours,
+    Instant MostRecentDtUtc,
+    string Classification)
+{
+    /// <summary>The row exactly as hashed and as printed by <c>board --format json</c>.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["rubric_dimension"] = RubricDimension,
+        ["failure_mode_tag"] = FailureModeTag,
+        ["event_count"] = EventCount,
+        ["window_count"] = WindowCount,
+        ["cert_blocking_count"] = CertBlockingCount,
+        ["carve_out_count"] = CarveOutCount,
+        ["avg_resolution_hours"] = AvgResolutionHours is { } h ? JsonValue.Create((double)h) : null,
+        ["most_recent_dt_utc"] = Timestamps.Format(MostRecentDtUtc),
+        ["classification"] = Classification,
+    };
+
+    public (int Dimension, string Tag) Key => (RubricDimension, FailureModeTag);
+}
+
+/// <summary>
+/// The recurrence trend board at one <c>as_of</c> (Lesson 173 as fixed by SPEC.md "Trend board"): a pure function of
+/// the evidence and the instant, with the events and lookback windows it was computed from.
+/// </summary>
+/// <remarks><see cref="InputPaths"/>: every file the rows depend on — each counted event's ticket and log, and the
+/// carve-out file of each carved-out ticket (its approval time decides carve_out_count) — in ordinal order.</remarks>
+public sealed record TrendBoard(
+    Instant AsOf,
+    ImmutableArray<string> LookbackWindows,
+    ImmutableArray<TrendBoardRow> Rows,
+    ImmutableArray<DeficiencyEvent> Events,
+    ImmutableSortedSet<string> InputPaths)
+{
+    /// <summary>How many cert windows the rolling lookback keeps.</summary>
+    public const int LookbackWindowCount = 12;
+
+    /// <summary>A window is a lookback candidate when it has an event this close before as_of.</summary>
+    public static readonly Duration LookbackSpan = Duration.FromDays(180);
+
+    private string? _hash;
+
+    /// <summary><c>trend_board_snapshot_hash</c>: SHA-256 of the RFC 8785 form of <c>{as_of, rows}</c>.</summary>
+    public string SnapshotHash => _hash ??= Sha256Hex.OfCanonical(SnapshotJson());
+
+    /// <summary>The hashed value: <c>{"as_of": "...", "rows": [row, ...]}</c> with rows in board order.</summary>
+    public JsonObject SnapshotJson() => new()
+    {
+        ["as_of"] = Timestamps.Format(AsOf),
+        ["rows"] = new JsonArray(Rows.Select(r => (JsonNode)r.ToJson()).ToArray()),
+    };
+
+    public int Count(string classification) => Rows.Count(r => r.Classification == classification);
+
+    public TrendBoardRow? Find(int dimension, string tag) =>
+        Rows.FirstOrDefault(r => r.RubricDimension == dimension && r.FailureModeTag == tag);
+
+    public static TrendBoard Compute(EvidenceSet evidence, Instant asOf)
+    {
+        var all = DeficiencyEvent.At(evidence, asOf).ToList();
+        var windows = LookbackWindowsOf(all, asOf);
+        var chosen = windows.ToHashSet(StringComparer.Ordinal);
+        var events = all.Where(e => chosen.Contains(e.CertWindowId))
+            .OrderBy(e => e.Ticket.DeficiencyId, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var rows = events
+            .GroupBy(e => (e.RubricDimension, e.FailureModeTag))
+            .Select(g => Row(g.Key.RubricDimension, g.Key.FailureModeTag, g.ToList(), asOf, evidence))
+            .OrderBy(r => Classifications.Priority(r.Classification))
+            .ThenByDescending(r => r.CertBlockingCount)
+            .ThenByDescending(r => r.EventCount)
+            .ThenBy(r => r.RubricDimension)
+            .ThenBy(r => r.FailureModeTag, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var inputs = events.SelectMany(e => new[] { e.Ticket.Origin.Path, e.Log.Origin.Path })
+            .Concat(events.Select(e => e.Ticket.CarveOutId is { } id && evidence.CarveOutsById.TryGetValue(id, out var c) ? c.Origin.Path : null)
+                .OfType<string>())
+            .ToImmutableSortedSet(StringComparer.Ordinal);
+        return new TrendBoard(asOf, windows, rows, events, inputs);
+    }
+
+    /// <summary>
+    /// The 12 most recent cert windows among those with an event in the 180 days up to as_of, ranked by their latest
+    /// rehearsal (not by id: the seed's string order is not recency); equal latest rehearsals rank by cert_window_id, ordinal.
+    /// </summary>
+    private static ImmutableArray<string> LookbackWindowsOf(IReadOnlyCollection<DeficiencyEvent> events, Instant asOf)
+    {
+        var since = asOf - LookbackSpan;
+        return events
+            .GroupBy(e => e.CertWindowId, StringComparer.Ordinal)
+            .Where(g => g.Any(e => e.RehearsalDtUtc >= since))
+            .Select(g => (Window: g.Key, Latest: g.Max(e => e.RehearsalDtUtc)))
+            .OrderByDescending(w => w.Latest)
+            .ThenBy(w => w.Window, StringComparer.Ordinal)
+            .Take(LookbackWindowCount)
+            .Select(w => w.Window)
+            .ToImmutableArray();
+    }
+
+    private static TrendBoardRow Row(int dimension, string tag, List<DeficiencyEvent> events, Instant asOf, EvidenceSet evidence)
+    {
+        var windowCount = events.Select(e => e.CertWindowId).Distinct(StringComparer.Ordinal).Count();
+        var certBlocking = events.Count(e => e.IsCertBlocking);
+        var carvedOut = events.Count(e => e.IsCarvedOutAt(asOf, evidence.CarveOutsById));
+        var mostRecent = events.Max(e => e.RehearsalDtUtc);
+        return new TrendBoardRow(dimension, tag, events.Count, windowCount, certBlocking, carvedOut,
+            AverageResolutionHours(events, asOf), mostRecent, Classifications.Classify(windowCount, certBlocking, mostRecent, asOf));
+    }
+
+    /// <summary>
+    /// Mean of (resolved − rehearsal) over the events resolved at as_of, computed exactly from whole seconds and rounded
+    /// half away from zero to 4 decimals; null when none is resolved.
+    /// </summary>
+    public static decimal? AverageResolutionHours(IEnumerable<DeficiencyEvent> events, Instant asOf)
+    {
+        BigInteger seconds = 0;
+        var n = 0;
+        foreach (var e in events)
+        {
+            if (e.ResolvedAt(asOf) is not { } resolved) continue;
+            seconds += resolved.ToUnixTimeSeconds() - e.RehearsalDtUtc.ToUnixTimeSeconds();
+            n++;
+        }
+        return n == 0 ? null : new Fraction(seconds, (BigInteger)n * 3600).Round(4);
+    }
+}
