@@ -11,6 +11,8 @@ public static class EvidenceCli
         GateVerb.Gate(ctx),
         GateVerb.Validate(ctx),
         ReasonsVerb.Build(ctx),
+        ReplayVerb.Build(ctx),
+        ProvenanceVerb.Build(ctx),
     ];
 
     public static int Run(string[] args, CliContext ctx)
