@@ -15,6 +15,7 @@ internal sealed class GitObjectReader(Repository repository)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Prefix, ObjectId Tree), Listing> _listings = [];
+    private readonly Dictionary<ObjectId, long> _sizes = [];
 
     public Repository Repository { get; } = repository;
 
@@ -51,7 +52,7 @@ internal sealed class GitObjectReader(Repository repository)
                         findings.Add(Finding.Error(BlockReason.FileRejected, at, $"submodule at commit {entry.Target.Sha} is not evidence", "Remove the submodule; evidence is plain files in this repository."));
                         break;
                     default:
-                        entries.Add(new SourceEntry(path, SourceEntryType.File, Repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size, entry.Target.Sha));
+                        entries.Add(new SourceEntry(path, SourceEntryType.File, Size(entry.Target.Id), entry.Target.Sha));
                         break;
                 }
             }
@@ -59,6 +60,13 @@ internal sealed class GitObjectReader(Repository repository)
             _listings[(prefix, tree.Id)] = listing;
             return listing;
         }
+    }
+
+    /// <summary>A blob's size from its header (not its content), once per blob.</summary>
+    private long Size(ObjectId id)
+    {
+        if (!_sizes.TryGetValue(id, out var size)) _sizes[id] = size = Repository.ObjectDatabase.RetrieveObjectMetadata(id).Size;
+        return size;
     }
 
     public byte[] ReadBlob(string sha)

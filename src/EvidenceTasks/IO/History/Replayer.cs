@@ -50,7 +50,8 @@ public interface IReplayProgress
 /// </summary>
 public sealed class Replayer(EvidenceLoader loader, IEnumerable<IRecordedHashRule>? rules = null)
 {
-    private readonly ImmutableArray<IRecordedHashRule> _rules = (rules ?? GateRules.All.OfType<IRecordedHashRule>()).ToImmutableArray();
+    /// <summary>The rules replay runs: by default every <see cref="IRecordedHashRule"/> in <see cref="GateRules.All"/>.</summary>
+    public ImmutableArray<IRecordedHashRule> Rules { get; } = (rules ?? GateRules.All.OfType<IRecordedHashRule>()).ToImmutableArray();
 
     /// <summary>The kinds that record a hash (docs/hashing.md); each such file is one artifact.</summary>
     public static bool IsArtifact(string path) => EvidenceLayout.Classify(path)?.Layout.Kind is
@@ -87,7 +88,7 @@ public sealed class Replayer(EvidenceLoader loader, IEnumerable<IRecordedHashRul
         var context = new GateContext(commit.CommitTime);
         var failures = new Dictionary<string, Finding>(StringComparer.Ordinal);
         // A file that cannot be read cannot verify: its load finding is its failure.
-        foreach (var f in loaded.Findings.Concat(_rules.SelectMany(r => r.Evaluate(loaded.Evidence, context))).Where(f => f.Blocks).Order(Finding.ReportOrder))
+        foreach (var f in loaded.Findings.Concat(Rules.SelectMany(r => r.Evaluate(loaded.Evidence, context))).Where(f => f.Blocks).Order(Finding.ReportOrder))
             failures.TryAdd(f.Location.Path, f);
         return new TreeVerdict(artifacts, failures);
     }
