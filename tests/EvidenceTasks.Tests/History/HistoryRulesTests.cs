@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using EvidenceTasks.Cli;
 using EvidenceTasks.Tests.Support;
 
@@ -11,20 +10,8 @@ public class HistoryRulesTests
 
     private static readonly string[] HistoryReasons = ["ics_exported_before_lock", "ics_uid_changed", "receipt_late"];
 
-    private sealed record Row(string Reason, string Severity, string Path, int Line, string Message);
-
-    private static List<Row> HistoryFindings(GitScenario s)
-    {
-        var run = CliRunner.Run(s.Root, "gate", "--as-of", AsOf, "--format", "json");
-        Assert.True(run.ExitCode is ExitCodes.Clean or ExitCodes.Blocked, run.Error);
-        return JsonNode.Parse(run.Out)!["findings"]!.AsArray()
-            .Select(f => new Row(f!["reason"]!.GetValue<string>(), f["severity"]!.GetValue<string>(), f["path"]!.GetValue<string>(), f["line"]!.GetValue<int>(), f["message"]!.GetValue<string>()))
-            .Where(f => HistoryReasons.Contains(f.Reason))
-            .ToList();
-    }
-
-    private static int LineOf(GitScenario s, string path, string text) =>
-        s.Files.Read(path).Split('\n').Select((l, i) => (l, i)).First(x => x.l.Contains(text, StringComparison.Ordinal)).i + 1;
+    private static List<GateRow> HistoryFindings(GitScenario s) =>
+        GateJson.Findings(CliRunner.Run(s.Root, "gate", "--as-of", AsOf, "--format", "json")).Where(f => HistoryReasons.Contains(f.Reason)).ToList();
 
     private static GitScenario DraftSlot()
     {
@@ -33,14 +20,21 @@ public class HistoryRulesTests
         return s;
     }
 
+    /// <summary>The ICS hold is committed while its slot is draft; the slot is locked in a later commit.</summary>
+    private static GitScenario ExportedBeforeLock(out LibGit2Sharp.Commit export)
+    {
+        var s = DraftSlot();
+        s.Files.Write(GitScenario.Ics, GitScenario.IcsText(0));
+        export = s.Commit("export before lock");
+        s.Files.Replace(GitScenario.Slots, "roster_status: draft", "roster_status: locked");
+        s.Commit("lock us_t14");
+        return s;
+    }
+
     [Fact]
     public void Given_an_ics_committed_while_its_slot_was_draft_When_the_slot_is_locked_later_Then_ics_exported_before_lock()
     {
-        using var s = DraftSlot();
-        s.Files.Write(GitScenario.Ics, GitScenario.IcsText(0));
-        var export = s.Commit("export before lock");
-        s.Files.Replace(GitScenario.Slots, "roster_status: draft", "roster_status: locked");
-        s.Commit("lock us_t14");
+        using var s = ExportedBeforeLock(out var export);
 
         var f = Assert.Single(HistoryFindings(s));
         Assert.Equal(("ics_exported_before_lock", "error", GitScenario.Ics, 1), (f.Reason, f.Severity, f.Path, f.Line));
@@ -61,11 +55,7 @@ public class HistoryRulesTests
     [Fact]
     public void Given_an_export_before_lock_When_re_exported_after_the_lock_with_a_higher_sequence_Then_cleared()
     {
-        using var s = DraftSlot();
-        s.Files.Write(GitScenario.Ics, GitScenario.IcsText(0));
-        s.Commit("export before lock");
-        s.Files.Replace(GitScenario.Slots, "roster_status: draft", "roster_status: locked");
-        s.Commit("lock");
+        using var s = ExportedBeforeLock(out _);
         Assert.Single(HistoryFindings(s));
         s.Files.Write(GitScenario.Ics, GitScenario.IcsText(1));
         s.Commit("re-export after the lock");
@@ -84,7 +74,7 @@ public class HistoryRulesTests
         var late = s.Commit("receipt att-1", end.AddHours(49));
 
         var f = Assert.Single(HistoryFindings(s));
-        Assert.Equal(("receipt_late", "warning", GitScenario.Receipt, LineOf(s, GitScenario.Receipt, "\"actual_end_utc\"")), (f.Reason, f.Severity, f.Path, f.Line));
+        Assert.Equal(("receipt_late", "warning", GitScenario.Receipt, s.LineOf(GitScenario.Receipt, "\"actual_end_utc\"")), (f.Reason, f.Severity, f.Path, f.Line));
         Assert.Contains($"first committed in {late.Sha[..12]} (2027-01-17T03:28:00Z), 49 h after actual_end_utc 2027-01-15T02:28:00Z", f.Message, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Clean, CliRunner.Run(s.Root, "validate").ExitCode);
     }
@@ -109,13 +99,13 @@ public class HistoryRulesTests
         s.Commit("rename the UID");
 
         var f = Assert.Single(HistoryFindings(s));
-        Assert.Equal(("ics_uid_changed", GitScenario.Slots, LineOf(s, GitScenario.Slots, "ics_uid:")), (f.Reason, f.Path, f.Line));
+        Assert.Equal(("ics_uid_changed", GitScenario.Slots, s.LineOf(GitScenario.Slots, "ics_uid:")), (f.Reason, f.Path, f.Line));
         Assert.Contains($"first exported with UID us_t14@cert.example in {export.Sha[..12]}", f.Message, StringComparison.Ordinal);
 
         s.Files.Write(GitScenario.Ics, GitScenario.IcsText(1, uid: "us_t14-v2@cert.example"));
         s.Commit("re-export under the new UID");
         var both = HistoryFindings(s);
-        Assert.Equal([(GitScenario.Ics, 5), (GitScenario.Slots, LineOf(s, GitScenario.Slots, "ics_uid:"))], both.Select(x => (x.Path, x.Line)).Order());
+        Assert.Equal([(GitScenario.Ics, 5), (GitScenario.Slots, s.LineOf(GitScenario.Slots, "ics_uid:"))], both.Select(x => (x.Path, x.Line)).Order());
         Assert.All(both, x => Assert.Equal("ics_uid_changed", x.Reason));
     }
 
@@ -141,11 +131,7 @@ public class HistoryRulesTests
     [Fact]
     public void Given_a_shallow_clone_When_gated_Then_history_rules_are_skipped_with_a_note()
     {
-        using var s = DraftSlot();
-        s.Files.Write(GitScenario.Ics, GitScenario.IcsText(0));
-        s.Commit("export before lock");
-        s.Files.Replace(GitScenario.Slots, "roster_status: draft", "roster_status: locked");
-        s.Commit("lock");
+        using var s = ExportedBeforeLock(out _);
         using var clone = new TempEvidenceRepo();
         GitScenario.Git(clone.Root, "clone", "--quiet", "--depth", "1", new Uri(s.Root).AbsoluteUri, "c");
         var run = CliRunner.Run(Path.Combine(clone.Root, "c"), "gate", "--as-of", AsOf);

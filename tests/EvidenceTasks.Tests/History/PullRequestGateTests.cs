@@ -9,31 +9,25 @@ public class PullRequestGateTests
 {
     private const string AsOf = "2027-01-01T00:00:00Z";
 
-    private sealed record Row(string Reason, string Severity, string Path, int Line, string Message);
-
-    private static (CliRunner.CliRun Run, List<Row> Findings) Gate(GitScenario s, params string[] extra)
+    private static (CliRunner.CliRun Run, List<GateRow> Findings) Gate(GitScenario s)
     {
-        var run = CliRunner.Run(s.Root, ["gate", "--base", "upstream", "--as-of", AsOf, "--format", "json", .. extra]);
-        Assert.True(run.ExitCode is ExitCodes.Clean or ExitCodes.Blocked, run.Error);
-        var rows = JsonNode.Parse(run.Out)!["findings"]!.AsArray()
-            .Select(f => new Row(f!["reason"]!.GetValue<string>(), f["severity"]!.GetValue<string>(), f["path"]!.GetValue<string>(), f["line"]!.GetValue<int>(), f["message"]!.GetValue<string>()))
-            .ToList();
-        return (run, rows);
+        var run = CliRunner.Run(s.Root, "gate", "--base", "upstream", "--as-of", AsOf, "--format", "json");
+        return (run, GateJson.Findings(run));
     }
 
-    private static List<Row> Rewritten(GitScenario s) => Gate(s).Findings.Where(f => f.Reason == "evidence_rewritten").ToList();
+    private static List<GateRow> Rewritten(GitScenario s) => Gate(s).Findings.Where(f => f.Reason == "evidence_rewritten").ToList();
 
-    private static GitScenario SealedBase()
+    /// <summary>The samples (after <paramref name="prepare"/>) committed and marked as the pull request's base.</summary>
+    private static GitScenario Merged(Action<GitScenario>? prepare = null)
     {
         var s = GitScenario.WithSamples();
-        s.SealReceipt();
-        s.Commit("Merged evidence: sealed receipt");
+        prepare?.Invoke(s);
+        s.Commit("Merged evidence");
         s.MarkBase();
         return s;
     }
 
-    private static int LineOf(GitScenario s, string path, string text) =>
-        s.Files.Read(path).Split('\n').Select((l, i) => (l, i)).First(x => x.l.Contains(text, StringComparison.Ordinal)).i + 1;
+    private static GitScenario SealedBase() => Merged(s => s.SealReceipt());
 
     [Fact]
     public void Given_a_merged_sealed_receipt_When_a_pull_request_edits_a_field_Then_evidence_rewritten_at_that_field()
@@ -44,7 +38,7 @@ public class PullRequestGateTests
         Assert.Equal(ExitCodes.Blocked, run.ExitCode);
         var f = Assert.Single(findings, f => f.Reason == "evidence_rewritten");
         Assert.Equal(GitScenario.Receipt, f.Path);
-        Assert.Equal(LineOf(s, GitScenario.Receipt, "\"actual_end_utc\""), f.Line);
+        Assert.Equal(s.LineOf(GitScenario.Receipt, "\"actual_end_utc\""), f.Line);
         Assert.Contains("changes actual_end_utc", f.Message, StringComparison.Ordinal);
         Assert.Contains("sealed receipt", f.Message, StringComparison.Ordinal);
     }
@@ -63,9 +57,7 @@ public class PullRequestGateTests
     [Fact]
     public void Given_a_merged_unsealed_receipt_When_bootstrap_seals_it_Then_allowed()
     {
-        using var s = GitScenario.WithSamples();
-        s.Commit("Merged evidence: completed receipt, not yet sealed");
-        s.MarkBase();
+        using var s = Merged(); // a completed receipt, not yet sealed
         s.SealReceipt().Commit("bootstrap: seal receipt att-1");
         Assert.Empty(Rewritten(s));
     }
@@ -73,9 +65,7 @@ public class PullRequestGateTests
     [Fact]
     public void Given_a_merged_scored_log_When_a_score_changes_Then_evidence_rewritten_but_a_draft_may_become_scored()
     {
-        using var s = GitScenario.WithSamples();
-        s.Commit("Merged evidence: draft log");
-        s.MarkBase();
+        using var s = Merged(); // a draft log
         s.EditJson(GitScenario.Log, "status", "scored")
             .EditJson(GitScenario.Log, "scores", new JsonObject { ["1"] = 3, ["2"] = 4, ["3"] = 2, ["4"] = 4, ["5"] = 1, ["6"] = 3, ["7"] = 4 })
             .EditJson(GitScenario.Log, "weighted_score", 71.25)
@@ -87,20 +77,18 @@ public class PullRequestGateTests
         s.EditJson(GitScenario.Log, "scores", new JsonObject { ["1"] = 4, ["2"] = 4, ["3"] = 2, ["4"] = 4, ["5"] = 1, ["6"] = 3, ["7"] = 4 }).Commit("rescore");
         var f = Assert.Single(Rewritten(s));
         Assert.Equal(GitScenario.Log, f.Path);
-        Assert.Equal(LineOf(s, GitScenario.Log, "\"scores\""), f.Line);
+        Assert.Equal(s.LineOf(GitScenario.Log, "\"scores\""), f.Line);
         Assert.Contains("scored mock-audit log", f.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Given_a_merged_manifest_When_it_changes_without_a_roster_change_Then_evidence_rewritten_but_a_relock_may_regenerate_it()
     {
-        using var s = GitScenario.WithSamples();
-        s.Commit("Merged evidence: manifest");
-        s.MarkBase();
+        using var s = Merged();
         s.EditJson(GitScenario.Manifest, "publish_tuple_hash", "ffffff").Commit("hand edit");
         var f = Assert.Single(Rewritten(s));
         Assert.Equal(GitScenario.Manifest, f.Path);
-        Assert.Equal(LineOf(s, GitScenario.Manifest, "\"publish_tuple_hash\""), f.Line);
+        Assert.Equal(s.LineOf(GitScenario.Manifest, "\"publish_tuple_hash\""), f.Line);
         Assert.Contains("no roster slot of w1_wk02 changed", f.Message, StringComparison.Ordinal);
 
         // The same manifest change in a pull request that re-locks the week's roster (a promoted tuple) is allowed.
@@ -113,9 +101,7 @@ public class PullRequestGateTests
     [Fact]
     public void Given_a_merged_manifest_When_deleted_even_with_a_relock_Then_evidence_rewritten()
     {
-        using var s = GitScenario.WithSamples();
-        s.Commit("Merged evidence");
-        s.MarkBase();
+        using var s = Merged();
         s.Files.Replace(GitScenario.Slots, "publish_tuple_hash: a1b2c3", "publish_tuple_hash: ffffff").Delete(GitScenario.Manifest);
         s.Commit("re-lock and drop the manifest");
         var f = Assert.Single(Rewritten(s));
@@ -125,26 +111,20 @@ public class PullRequestGateTests
     [Fact]
     public void Given_a_merged_budget_and_readback_When_edited_Then_both_are_evidence_rewritten()
     {
-        using var s = GitScenario.WithSamples();
-        s.Files.Write("evidence/readbacks/2027-Q1-S01.md", "# Readback 2027-Q1-S01\n\nLane shares as allocated.\n");
-        s.Commit("Merged evidence");
-        s.MarkBase();
+        using var s = Merged(s => s.Files.Write("evidence/readbacks/2027-Q1-S01.md", "# Readback 2027-Q1-S01\n\nLane shares as allocated.\n"));
         s.EditJson(GitScenario.Budget, "approved_by", "someone_else");
         s.Files.Write("evidence/readbacks/2027-Q1-S01.md", "# Readback 2027-Q1-S01\n\nLane shares as we now remember them.\n");
         s.Commit("edit budget and readback");
         var findings = Rewritten(s);
         Assert.Equal(
-            [("evidence/readbacks/2027-Q1-S01.md", 3), (GitScenario.Budget, LineOf(s, GitScenario.Budget, "\"approved_by\""))],
+            [("evidence/readbacks/2027-Q1-S01.md", 3), (GitScenario.Budget, s.LineOf(GitScenario.Budget, "\"approved_by\""))],
             findings.Select(f => (f.Path, f.Line)));
     }
 
     [Fact]
     public void Given_a_merged_ics_hold_When_re_exported_with_a_higher_sequence_Then_allowed_and_without_it_evidence_rewritten()
     {
-        using var s = GitScenario.WithSamples();
-        s.Files.Write(GitScenario.Ics, GitScenario.IcsText(0));
-        s.Commit("export ICS");
-        s.MarkBase();
+        using var s = Merged(s => s.Files.Write(GitScenario.Ics, GitScenario.IcsText(0)));
         s.Files.Write(GitScenario.Ics, GitScenario.IcsText(0, summary: "[rubric_v9] T-14 tabletop (moved)"));
         s.Commit("hand-edit the hold");
         var f = Assert.Single(Rewritten(s));
@@ -186,10 +166,8 @@ public class PullRequestGateTests
     [Fact]
     public void Given_findings_in_touched_and_untouched_files_When_gated_with_base_Then_touched_files_come_first_and_json_keeps_all()
     {
-        using var s = GitScenario.WithSamples();
-        s.Files.Write("governance/notes.yml", "not: evidence\n"); // file_rejected, the most important reason, in a file the PR does not touch
-        s.SealReceipt().Commit("Merged evidence");
-        s.MarkBase();
+        // file_rejected, the most important reason, in a file the pull request does not touch
+        using var s = Merged(s => s.SealReceipt().Files.Write("governance/notes.yml", "not: evidence\n"));
         s.EditJson(GitScenario.Receipt, "scribe_signer_id", "eng.dan").Commit("edit sealed receipt");
 
         var text = CliRunner.Run(s.Root, "gate", "--base", "upstream", "--as-of", AsOf, "--format", "text");

@@ -109,6 +109,23 @@ public class ReplayerTests
         Assert.EndsWith("4 passed, 0 failed\n", json.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, null, true)]
+    [InlineData(true, "true", false)]
+    [InlineData(false, null, false)]
+    public void Given_a_terminal_or_ci_When_replayed_Then_a_bar_only_on_a_terminal_outside_ci(bool terminal, string? ci, bool bar)
+    {
+        using var s = TwoReceipts(tamper: false, out _);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new Dictionary<string, string?> { ["CI"] = ci };
+        var ctx = new CliContext(output, error, NodaTime.SystemClock.Instance, name => env.GetValueOrDefault(name), s.Root) { ErrorIsTerminal = terminal };
+        Assert.Equal(ExitCodes.Clean, EvidenceCli.Run(["replay"], ctx));
+        Assert.Equal(bar, error.ToString().Contains("\rreplay [##############################] 5/5 commits", StringComparison.Ordinal));
+        Assert.Equal(!bar, error.ToString().Contains("replay: 5/5 commits" + Environment.NewLine, StringComparison.Ordinal));
+        Assert.EndsWith("4 passed, 0 failed" + Environment.NewLine, output.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Given_an_unreadable_artifact_at_one_commit_When_replayed_by_the_cli_Then_exit_1_naming_the_commit_and_file()
     {

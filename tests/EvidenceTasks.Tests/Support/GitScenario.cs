@@ -49,6 +49,10 @@ public sealed class GitScenario : IDisposable
         return Files.Commit(Repo, message, _clock);
     }
 
+    /// <summary>The 1-based line of the first line of <paramref name="path"/> containing <paramref name="text"/>.</summary>
+    public int LineOf(string path, string text) =>
+        Files.Read(path).Split('\n').Select((l, i) => (l, i)).First(x => x.l.Contains(text, StringComparison.Ordinal)).i + 1;
+
     /// <summary>Marks the current HEAD as the pull request's base: a branch <c>upstream</c> the gate is given as <c>--base</c>.</summary>
     public void MarkBase() => Repo.Branches.Add("upstream", Repo.Head.Tip, allowOverwrite: true);
 
