@@ -3,6 +3,9 @@
 //   dotnet tool restore && dotnet cake build/build.cake                 (Gate, the default)
 //   dotnet cake build/build.cake --target=Test
 //   dotnet cake build/build.cake --target=Gate --root=/path/to/evidence --as-of=2027-01-15T00:00:00Z
+//   dotnet cake build/build.cake --target=Gate --base=origin/main            (a pull request: merged evidence is append-only)
+//   dotnet cake build/build.cake --target=Replay [--from=REV] [--to=REV]     (partners: every recorded hash at every commit)
+//   dotnet cake build/build.cake --target=Provenance --path=evidence/attendance/<id>.json
 
 var target = Argument("target", "Gate");
 var configuration = Argument("configuration", "Release");
@@ -17,6 +20,11 @@ var scores = Argument("scores", "");
 var sprint = Argument("sprint", "");
 var approvedBy = Argument("approved-by", "");
 var varianceNote = Argument("variance-note", "");
+var baseRef = Argument("base", "");
+var attest = Argument("attest", "");
+var from = Argument("from", "");
+var to = Argument("to", "");
+var evidencePath = Argument("path", "");
 
 var repoRoot = MakeAbsolute(File("./build/build.cake")).GetDirectory().GetParent();
 if (!FileExists(repoRoot.CombineWithFilePath("EvidenceTasks.slnx")))
@@ -57,7 +65,27 @@ Task("Validate")
 Task("Gate")
     .Description("The publish gate over the evidence (default).")
     .IsDependentOn("Build")
-    .Does(() => EvidenceTasks("gate"));
+    .Does(() => EvidenceTasks("gate", Options(("--base", baseRef), ("--attest", attest))));
+
+Task("Replay")
+    .Description("Partner replay: recompute every recorded hash at every commit (--from=REV, --to=REV).")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("replay", Options(("--from", from), ("--to", to))));
+
+Task("Provenance")
+    .Description("Who introduced a piece of evidence and every later change (--path=FILE).")
+    .IsDependentOn("Build")
+    .Does(() =>
+    {
+        if (string.IsNullOrEmpty(evidencePath)) throw new CakeException(2, "Provenance needs --path=<evidence file>");
+        EvidenceTasks("provenance", new ProcessArgumentBuilder().AppendQuoted(evidencePath).Render());
+    });
+
+// Optional "--name value" pairs, quoted, for the ones that were given.
+string[] Options(params (string Name, string Value)[] options) =>
+    options.Where(o => !string.IsNullOrEmpty(o.Value))
+        .Select(o => new ProcessArgumentBuilder().Append(o.Name).AppendQuoted(o.Value).Render())
+        .ToArray();
 
 // Fails the task with a usage hint when a required --name=value argument is missing.
 string Required(string name, string value) =>

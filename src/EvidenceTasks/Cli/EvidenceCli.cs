@@ -18,6 +18,8 @@ public static class EvidenceCli
         AllocateVerb.Build(ctx),
         FridayVerb.Build(ctx),
         ReadbackVerb.Build(ctx),
+        ReplayVerb.Build(ctx),
+        ProvenanceVerb.Build(ctx),
     ];
 
     public static int Run(string[] args, CliContext ctx)

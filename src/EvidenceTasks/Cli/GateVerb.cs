@@ -1,7 +1,9 @@
 using System.CommandLine;
 using EvidenceTasks.Core;
 using EvidenceTasks.Core.Rules;
+using EvidenceTasks.Core.History;
 using EvidenceTasks.IO;
+using EvidenceTasks.IO.Attestation;
 using EvidenceTasks.IO.Loading;
 using EvidenceTasks.IO.Reporting;
 
@@ -9,22 +11,39 @@ namespace EvidenceTasks.Cli;
 
 /// <summary>
 /// <c>gate</c>: the publish gate over a whole repository; <c>validate</c>: only the file-level and schema checks
-/// (what a scribe runs before pushing). Both report every finding at once.
+/// (what a scribe runs before pushing). Both report every finding at once. In a git repository the gate also runs the
+/// history rules; <c>--base REF</c> judges a pull request against its merge base (docs/history-rules.md) and
+/// <c>--attest FILE</c> writes the verdict as an in-toto statement.
 /// </summary>
 public static class GateVerb
 {
     public static Command Gate(CliContext ctx) => Build(ctx, "gate",
-        "Publish gate: load every evidence file, run every rule, report every finding (exit 1 when something blocks).", GateRules.All);
+        "Publish gate: load every evidence file, run every rule, report every finding (exit 1 when something blocks).", GateRules.All, withHistory: true);
 
     public static Command Validate(CliContext ctx) => Build(ctx, "validate",
-        "Check files only: layout, strict YAML/JSON, ids and JSON Schemas (exit 1 on any error).", []);
+        "Check files only: layout, strict YAML/JSON, ids and JSON Schemas (exit 1 on any error).", [], withHistory: false);
 
-    private static Command Build(CliContext ctx, string name, string description, IReadOnlyList<IGateRule> rules)
+    private static Command Build(CliContext ctx, string name, string description, IReadOnlyList<IGateRule> rules, bool withHistory)
     {
         var root = CommonOptions.Root();
         var asOf = CommonOptions.AsOf();
         var format = CommonOptions.Format("text", "json", "github", "markdown");
+        var baseRef = new Option<string?>("--base")
+        {
+            Description = "Judge a pull request: merged evidence (at the merge base of REF and HEAD) is append-only; findings in files it touches come first. Needs a git repository.",
+            HelpName = "REF",
+        };
+        var attest = new Option<string?>("--attest")
+        {
+            Description = "Also write the verdict as an in-toto Statement v1 (test-result predicate) whose subjects are the evidence files with their SHA-256.",
+            HelpName = "FILE",
+        };
         var command = new Command(name, description) { root, asOf, format };
+        if (withHistory)
+        {
+            command.Options.Add(baseRef);
+            command.Options.Add(attest);
+        }
         command.SetAction(parse =>
         {
             var dir = CommonOptions.ResolveRoot(ctx, parse.GetValue(root));
@@ -33,12 +52,36 @@ public static class GateVerb
             if (!EvidenceLoader.LooksLikeEvidence(dir))
                 throw new UsageException($"no evidence under '{dir}': expected governance/, roster/ or evidence/ (pass --root DIR)");
             var loaded = EvidenceLoader.Default.Load(dir);
-            var result = EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings, instant, rules) with { FilesChecked = loaded.FileCount };
+            var history = withHistory ? HistoryGate.Evaluate(ctx, dir, parse.GetValue(baseRef), loaded.Evidence) : HistoryGate.Outcome.None;
+            var result = EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings.Concat(history.Findings), instant, rules) with { FilesChecked = loaded.FileCount };
+            var impact = string.Empty;
+            if (history.Changes is { } changes)
+            {
+                result = result with { Findings = TouchedFirst.Order(result.Findings, changes.Touched) };
+                impact = PullRequestImpactSummarizers.Markdown(new PullRequestImpact(changes, instant));
+            }
             GateReport.Write(ctx.Out, result, fmt, name);
+            if (fmt == ReportFormat.Markdown) ctx.Out.Write(impact);
             if (ctx.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryPath)
-                File.AppendAllText(summaryPath, GateReport.Markdown(result, name) + "\n");
+                File.AppendAllText(summaryPath, GateReport.Markdown(result, name) + impact + "\n");
+            if (withHistory && parse.GetValue(attest) is { } attestPath)
+                WriteAttestation(ctx, Path.GetFullPath(attestPath, ctx.WorkingDirectory), dir, result, history);
             return result.Blocked ? ExitCodes.Blocked : ExitCodes.Clean;
         });
         return command;
+    }
+
+    private static void WriteAttestation(CliContext ctx, string path, string root, GateResult result, HistoryGate.Outcome history)
+    {
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["as_of"] = Timestamps.Format(result.AsOf),
+            ["files_checked"] = result.FilesChecked.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (history.Head is { } head) annotations["head_commit"] = head.Sha;
+        if (history.Changes is { } changes) annotations["merge_base_commit"] = changes.MergeBase.Sha;
+        var statement = InTotoStatement.Build(result, InTotoStatement.Subjects(new FileSystemSource(root)), annotations);
+        var outcome = InTotoStatement.Write(path, statement);
+        ctx.Error.WriteLine($"gate: attestation {(outcome == WriteOutcome.Unchanged ? "unchanged" : "written")}: {path}");
     }
 }

@@ -120,6 +120,23 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         "Nothing to undo: cut the next sprint's budget as usual. If the evidence should have been in the budget, say so in the next budget's variance_note.",
         Severity.Warning);
 
+    // History rules (issue 6): judged over the commits of HEAD, not over one tree.
+    public static readonly BlockReason IcsExportedBeforeLock = new(
+        "ics_exported_before_lock",
+        "The committed version of an ICS hold was first committed in a commit whose roster did not have its slot locked (lock after export: invitees, and then receipts, would name signers that were never locked).",
+        "Lock the slot first (all four bindings, roster_status: locked), then export its ICS again with the `ics` verb so a new version with a higher SEQUENCE is committed after the lock.");
+
+    public static readonly BlockReason IcsUidChanged = new(
+        "ics_uid_changed",
+        "A slot whose ICS hold was already exported now has a different UID (its ics_uid, or the UID inside the exported file), so calendars would keep an orphaned hold and receipts would name a UID nobody was invited to.",
+        "Restore the UID of the first export (named in the message); a UID never changes once exported. To move a rehearsal, cancel the slot and roster a new one.");
+
+    public static readonly BlockReason ReceiptLate = new(
+        "receipt_late",
+        "An attendance receipt was first committed more than 48 hours after its actual_end_utc (the T+48 h SLA of Lesson 182); the time is the committer date of the first commit that added the file.",
+        "Commit receipts within 48 hours of the rehearsal. A late receipt stays valid evidence; the lateness is on record in the history.",
+        Severity.Warning);
+
     /// <summary>The closed registry, in the order findings of equal severity are reported (most important first).</summary>
     public static ImmutableArray<BlockReason> All { get; } =
     [
@@ -137,12 +154,15 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         AttendanceRosterMismatch,
         DeficiencyLogMismatch,
         PanelRosterGapOpen,
+        IcsExportedBeforeLock,
+        IcsUidChanged,
         BudgetSumInvalid,
         TrendBoardSnapshotMismatch,
         VarianceNoteMissing,
         RecurrenceRedUnhardened,
         CarveOutExpiring,
         LateEvidence,
+        ReceiptLate,
     ];
 
     public static BlockReason? Find(string id) => All.FirstOrDefault(r => r.Id == id);

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using EvidenceTasks.Core;
+using EvidenceTasks.Core.History;
+using EvidenceTasks.IO.Git;
+using EvidenceTasks.IO.History;
+using EvidenceTasks.IO.Loading;
+
+namespace EvidenceTasks.Cli;
+
+/// <summary>
+/// The git part of <c>gate</c>: when the root is a git repository, the history rules over the commits of HEAD; with
+/// <c>--base REF</c>, the pull request's changes since the merge base of REF and HEAD and the append-only rule.
+/// </summary>
+internal static class HistoryGate
+{
+    public sealed record Outcome(ImmutableArray<Finding> Findings, PullRequestChanges? Changes, HistoryCommit? Head)
+    {
+        public static Outcome None { get; } = new([], null, null);
+    }
+
+    public static Outcome Evaluate(CliContext ctx, string root, string? baseRef, EvidenceSet evidence)
+    {
+        using var history = GitEvidenceHistory.Open(root);
+        if (history is null)
+        {
+            if (baseRef is not null) throw new UsageException($"--base needs a git repository, but '{root}' is a plain folder (run the gate from the repository's working tree)");
+            return Outcome.None;
+        }
+        if (history.Head is not { } head)
+        {
+            if (baseRef is not null) throw new UsageException($"--base needs a commit at HEAD, but '{root}' has no commits yet");
+            return Outcome.None;
+        }
+
+        var cache = new LoadCache();
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        PullRequestChanges? changes = null;
+        if (baseRef is not null)
+        {
+            var baseCommit = history.Resolve(baseRef)
+                ?? throw new UsageException($"--base '{baseRef}' names no commit in '{root}' (fetch it first, e.g. git fetch origin {baseRef.Replace("origin/", string.Empty, StringComparison.Ordinal)})");
+            var mergeBase = history.MergeBase(baseCommit, head)
+                ?? throw new UsageException(history.IsShallow
+                    ? $"--base '{baseRef}' and HEAD have no merge base in this shallow clone; the gate needs the full history (git fetch --unshallow, or fetch-depth: 0)"
+                    : $"--base '{baseRef}' and HEAD share no history");
+            changes = PullRequestDiffer.Diff(history, mergeBase, head, EvidenceLoader.Default, cache);
+            findings.AddRange(EvidenceRewrittenRule.Evaluate(changes));
+        }
+
+        if (history.IsShallow)
+        {
+            ctx.Error.WriteLine($"gate: history rules skipped: '{root}' is a shallow clone; fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0)");
+        }
+        else
+        {
+            var facts = HistoryScanner.Scan(history, new HistoryIndex(history, head), head, EvidenceLoader.Default, cache) with
+            {
+                AddedByPullRequest = changes?.Paths.Where(p => p.Type == PathChangeType.Added).Select(p => p.Path).ToImmutableHashSet(StringComparer.Ordinal),
+            };
+            findings.AddRange(HistoryRules.Evaluate(facts, evidence));
+        }
+
+        return new Outcome(findings.ToImmutable(), changes, head);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using System.Text;
+using EvidenceTasks.Core;
+using EvidenceTasks.IO.Loading;
+using LibGit2Sharp;
+
+namespace EvidenceTasks.IO.Git;
+
+/// <summary>
+/// Reads trees and blobs of one repository for <see cref="GitTreeSource"/>s, serialised by one lock (the loader reads
+/// files in parallel), and memoises the listing of every subtree by its object id: walking a thousand commits lists
+/// each distinct folder once.
+/// </summary>
+internal sealed class GitObjectReader(Repository repository)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Prefix, ObjectId Tree), Listing> _listings = [];
+    private readonly Dictionary<ObjectId, long> _sizes = [];
+
+    public Repository Repository { get; } = repository;
+
+    /// <summary>Every file under a folder of the tree, with the findings for what cannot be evidence (submodules, bad names).</summary>
+    public sealed record Listing(ImmutableArray<SourceEntry> Entries, ImmutableArray<Finding> Findings);
+
+    public Listing List(string prefix, Tree tree)
+    {
+        lock (_gate)
+        {
+            if (_listings.TryGetValue((prefix, tree.Id), out var cached)) return cached;
+            var entries = ImmutableArray.CreateBuilder<SourceEntry>();
+            var findings = ImmutableArray.CreateBuilder<Finding>();
+            foreach (var entry in tree)
+            {
+                var path = prefix + "/" + entry.Name;
+                var at = new SourceLocation(path, 1, 1);
+                if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    findings.Add(Finding.Error(BlockReason.FileRejected, at, "file name is not valid UTF-8", "Rename the file using its id."));
+                    continue;
+                }
+                switch (entry.Mode)
+                {
+                    case Mode.Directory:
+                        var sub = List(path, (Tree)entry.Target);
+                        entries.AddRange(sub.Entries);
+                        findings.AddRange(sub.Findings);
+                        break;
+                    case Mode.SymbolicLink:
+                        entries.Add(new SourceEntry(path, SourceEntryType.Symlink, 0, entry.Target.Sha, LinkTarget: LinkTarget(entry.Target.Id)));
+                        break;
+                    case Mode.GitLink:
+                        findings.Add(Finding.Error(BlockReason.FileRejected, at, $"submodule at commit {entry.Target.Sha} is not evidence", "Remove the submodule; evidence is plain files in this repository."));
+                        break;
+                    default:
+                        entries.Add(new SourceEntry(path, SourceEntryType.File, Size(entry.Target.Id), entry.Target.Sha));
+                        break;
+                }
+            }
+            var listing = new Listing(entries.ToImmutable(), findings.ToImmutable());
+            _listings[(prefix, tree.Id)] = listing;
+            return listing;
+        }
+    }
+
+    /// <summary>A blob's size from its header (not its content), once per blob.</summary>
+    private long Size(ObjectId id)
+    {
+        if (!_sizes.TryGetValue(id, out var size)) _sizes[id] = size = Repository.ObjectDatabase.RetrieveObjectMetadata(id).Size;
+        return size;
+    }
+
+    public byte[] ReadBlob(string sha)
+    {
+        lock (_gate)
+        {
+            var blob = Repository.Lookup<Blob>(new ObjectId(sha)) ?? throw new IOException($"blob {sha} is missing from the object database");
+            using var stream = blob.GetContentStream();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+    }
+
+    private string LinkTarget(ObjectId id)
+    {
+        var bytes = ReadBlob(id.Sha);
+        return Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+    }
+}

@@ -1,0 +1,43 @@
+using EvidenceTasks.Core.History;
+using EvidenceTasks.IO.Loading;
+
+namespace EvidenceTasks.IO.History;
+
+/// <summary>
+/// The few operations on version history that the gate, replay and provenance need, and nothing else (as GitVersion
+/// keeps git behind a narrow repository interface). The LibGit2Sharp adapter is <c>IO/Git/GitEvidenceHistory</c>;
+/// everything above it works on <see cref="HistoryCommit"/> records and <see cref="IEvidenceSource"/> trees.
+/// </summary>
+public interface IEvidenceHistory : IDisposable
+{
+    /// <summary>The repository, for messages.</summary>
+    string Description { get; }
+
+    /// <summary>True for a shallow clone: history before the graft is missing, so history verdicts would be wrong.</summary>
+    bool IsShallow { get; }
+
+    /// <summary>The commit HEAD points at; null in a repository without commits.</summary>
+    HistoryCommit? Head { get; }
+
+    /// <summary>The commit a revision (branch, tag, <c>origin/main</c>, sha, <c>HEAD~3</c>) names; null when it names none.</summary>
+    HistoryCommit? Resolve(string revision);
+
+    /// <summary>The best common ancestor of two commits; null when they share none.</summary>
+    HistoryCommit? MergeBase(HistoryCommit a, HistoryCommit b);
+
+    /// <summary>
+    /// The commits reachable from <paramref name="to"/>, oldest first, every parent before its children (topological,
+    /// all parents, not only the first). With <paramref name="from"/>: only <paramref name="from"/> and the commits
+    /// after it (reachable from <paramref name="to"/> but not from <paramref name="from"/>'s parents).
+    /// </summary>
+    IReadOnlyList<HistoryCommit> Walk(HistoryCommit to, HistoryCommit? from = null);
+
+    /// <summary>The evidence files of a commit's tree, as a source the <see cref="EvidenceLoader"/> reads like a folder (content keys are blob ids).</summary>
+    IEvidenceSource TreeOf(HistoryCommit commit);
+
+    /// <summary>
+    /// An identity of the commit's evidence (the ids of its governance/, roster/ and evidence/ trees): two commits with
+    /// the same key have byte-identical evidence, so a verdict computed for one holds for the other.
+    /// </summary>
+    string EvidenceKey(HistoryCommit commit);
+}
