@@ -11,6 +11,9 @@ public static class EvidenceCli
         GateVerb.Gate(ctx),
         GateVerb.Validate(ctx),
         ReasonsVerb.Build(ctx),
+        RosterVerb.Build(ctx),
+        IcsVerb.Build(ctx),
+        ManifestVerb.Build(ctx),
     ];
 
     public static int Run(string[] args, CliContext ctx)

@@ -47,6 +47,11 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         "A mock-audit log has no attendance_id, or its attendance receipt is missing, not completed, or fails roster validation; or a second log names the same receipt.",
         "Complete step 3 first: commit a completed, roster-matching receipt and create the log with `bootstrap --attendance <id>`; never write a log by hand.");
 
+    public static readonly BlockReason PanelRosterInvalid = new(
+        "panel_roster_invalid",
+        "A roster slot breaks a Lesson 186 roster rule whatever the date: a locked slot without the four canonical roles, a role bound twice, one signer in two roles or as their own backup, a slot_local_tz other than its region's business zone, a slot outside its handoff week, a governance_owner who is not the region's owner without backup_promote_event, a signer bound to two overlapping slots (Lesson 184), or an exported ICS hold whose UID is no longer the slot's.",
+        "Correct the slot in roster/slots/<cert_window_id>.yaml at the line shown: four roles, four different signers, the week's business zone and owner e-mail, no overlapping slots per signer, and ics_uid as it was exported; then re-run `ics` and `manifest`.");
+
     public static readonly BlockReason PanelRosterGapOpen = new(
         "panel_roster_gap_open",
         "A slot of an active cert window is draft, lacks one of the four bindings, has a signer conflict, or has no exported ICS after its lock deadline.",
@@ -101,6 +106,7 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         TupleDrift,
         MockAuditLogOrphan,
         AttendanceRosterMismatch,
+        PanelRosterInvalid,
         PanelRosterGapOpen,
         BudgetSumInvalid,
         RecurrenceRedUnhardened,

@@ -8,5 +8,17 @@ public static class GateRules
     public static ImmutableArray<IGateRule> All { get; } =
     [
         new CrossFileIdRule(),
+        new SlotTimesOrderedRule(),
+        new SlotCertWindowRule(),
+        new SlotHandoffWeekRule(),
+        new SlotLocalZoneRule(),
+        new SlotQuorumRule(),
+        new TupleDriftRule(),
+        new SlotRubricRule(),
+        new GovernanceOwnerRule(),
+        new SignerConflictRule(),
+        new PanelRosterGapRule(),
+        new IcsHoldRule(),
+        new ManifestHashRule(),
     ];
 }
