@@ -107,7 +107,7 @@ public static class RosterVerb
         var reasons = findings.Where(f => f.Blocks && f.Location.Path == slot.Origin.Path && f.Location.Line >= first && f.Location.Line < last && f.Reason != BlockReason.PanelRosterGapOpen)
             .Select(f => f.Reason.Id).Distinct().ToList();
         if (reasons.Count > 0) blockers.Add($"{string.Join(", ", reasons)} (see findings)");
-        var conflicts = row.ConflictingSlots.Select(c => $"{c.SignerId} with {c.Other.RosterSlotId}").ToList();
+        var conflicts = row.ConflictingSlots.Select(c => $"{c.OtherSlotId} ({c.Signers})").ToList();
         return
         [
             slot.RosterSlotId,

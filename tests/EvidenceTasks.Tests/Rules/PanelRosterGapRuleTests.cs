@@ -75,7 +75,7 @@ public class PanelRosterGapRuleTests
         var gaps = Gaps(repo, BeforeDeadline);
         Assert.Equal(2, gaps.Count);
         Assert.All(gaps, g => Assert.Equal(BlockReason.PanelRosterGapOpen, g.Reason));
-        Assert.Contains("eng.alice also in overlapping slot us_t14b", gaps[0].Message, StringComparison.Ordinal);
-        Assert.Contains("eng.alice also in overlapping slot us_t14", gaps[1].Message, StringComparison.Ordinal);
+        Assert.Contains("overlaps slot us_t14b sharing ceo.bob, eng.alice, eng.carol, partner.liaison", gaps[0].Message, StringComparison.Ordinal);
+        Assert.Contains("overlaps slot us_t14 sharing ceo.bob, eng.alice, eng.carol, partner.liaison", gaps[1].Message, StringComparison.Ordinal);
     }
 }

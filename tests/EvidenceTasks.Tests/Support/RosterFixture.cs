@@ -141,6 +141,16 @@ public static class RosterFixture
         return hits[0] + 1;
     }
 
+    /// <summary>1-based line of the first line containing <paramref name="text"/> after the only line containing <paramref name="anchor"/>.</summary>
+    public static int LineAfter(TempEvidenceRepo repo, string path, string anchor, string text)
+    {
+        var lines = repo.Read(path).Split('\n');
+        var start = LineOf(repo, path, anchor);
+        var i = Array.FindIndex(lines, start, l => l.Contains(text, StringComparison.Ordinal));
+        Assert.True(i >= 0, $"'{text}' not after '{anchor}' in {path}");
+        return i + 1;
+    }
+
     /// <summary>Asserts the single finding's reason, file and line (the line holding <paramref name="lineText"/>).</summary>
     public static Finding AssertSingle(TempEvidenceRepo repo, IEnumerable<Finding> findings, BlockReason reason, string path, string lineText)
     {

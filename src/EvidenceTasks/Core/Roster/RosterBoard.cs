@@ -39,9 +39,8 @@ public sealed record RosterBoardRow(
     Instant LockDeadline,
     ImmutableArray<string> Blockers)
 {
-    /// <summary>The other slot of each conflict, as seen from this one.</summary>
-    public IEnumerable<(string SignerId, RosterSlot Other)> ConflictingSlots =>
-        Conflicts.Select(c => (c.SignerId, ReferenceEquals(c.Earlier, Slot) ? c.Later : c.Earlier));
+    /// <summary>Each slot this one conflicts with, and the signers they share (Lesson 184), in slot id order.</summary>
+    public IEnumerable<(string OtherSlotId, string Signers)> ConflictingSlots => RosterBoard.ByOtherSlot(Slot, Conflicts);
 }
 
 /// <summary>
@@ -59,6 +58,11 @@ public static class RosterBoard
         return evidence.Slots.Select(s => Row(evidence, s, bySlot[s.RosterSlotId].ToImmutableArray(), holds.GetValueOrDefault((s.CertWindowId, s.RosterSlotId)), asOf)).ToImmutableArray();
     }
 
+    internal static IEnumerable<(string OtherSlotId, string Signers)> ByOtherSlot(RosterSlot slot, IEnumerable<SignerConflict> conflicts) =>
+        conflicts.GroupBy(c => (ReferenceEquals(c.Earlier, slot) ? c.Later : c.Earlier).RosterSlotId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, string.Join(", ", g.Select(c => c.SignerId).Distinct().Order(StringComparer.Ordinal))));
+
     public static Instant LockDeadline(EvidenceSet evidence, RosterSlot slot) =>
         slot.SlotStartsAtUtc - Duration.FromHours(evidence.Allocator?.LockDeadlineHours ?? AllocatorConfig.DefaultLockDeadlineHours);
 
@@ -74,11 +78,8 @@ public static class RosterBoard
             if (quorum.MissingRoles.Length > 0)
                 blockers.Add($"{quorum.RolesBound}/{PanelRoles.Canonical.Count} roles (missing {string.Join(", ", quorum.MissingRoles)})");
             if (quorum.HasBindingDefects) blockers.Add("binding defects (a role twice, a signer twice or a backup who is the signer)");
-            foreach (var c in conflicts)
-            {
-                var other = ReferenceEquals(c.Earlier, slot) ? c.Later : c.Earlier;
-                blockers.Add($"{c.SignerId} also in overlapping slot {other.RosterSlotId}");
-            }
+            foreach (var (other, signers) in ByOtherSlot(slot, conflicts))
+                blockers.Add($"overlaps slot {other} sharing {signers}");
             switch (export)
             {
                 case IcsExportState.Missing:
