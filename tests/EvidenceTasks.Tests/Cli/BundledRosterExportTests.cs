@@ -14,9 +14,9 @@ public class BundledRosterExportTests
         var ics = CliRunner.Run(repo.Root, "ics");
         var manifest = CliRunner.Run(repo.Root, "manifest");
         Assert.Equal(ExitCodes.Clean, ics.ExitCode);
-        Assert.EndsWith(": nothing to do, every hold is up to date", ics.OutLines[^1], StringComparison.Ordinal);
+        Assert.EndsWith(": nothing to do, every file is up to date", ics.OutLines[^1], StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Clean, manifest.ExitCode);
-        Assert.EndsWith(": nothing to do, every manifest is up to date", manifest.OutLines[^1], StringComparison.Ordinal);
+        Assert.EndsWith(": nothing to do, every file is up to date", manifest.OutLines[^1], StringComparison.Ordinal);
         foreach (var (path, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(path));
         Assert.Equal(before.Count, Directory.EnumerateFiles(repo.PathOf("evidence"), "*", SearchOption.AllDirectories).Count());
     }

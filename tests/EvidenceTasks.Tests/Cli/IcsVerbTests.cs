@@ -67,7 +67,7 @@ public class IcsVerbTests
         var before = Snapshot(repo);
         var run = CliRunner.Run(repo.Root, "ics");
         Assert.Equal(ExitCodes.Clean, run.ExitCode);
-        Assert.Equal("ics: 0 created, 0 updated, 3 unchanged, 1 skipped, 0 refused: nothing to do, every hold is up to date", run.OutLines[^1]);
+        Assert.Equal("ics: 0 created, 0 updated, 3 unchanged, 1 skipped, 0 refused: nothing to do, every file is up to date", run.OutLines[^1]);
         var after = Snapshot(repo);
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         foreach (var (path, (bytes, mtime)) in before)
@@ -152,7 +152,7 @@ public class IcsVerbTests
         var run = CliRunner.Run(repo.Root, "ics");
         Assert.Equal(ExitCodes.Blocked, run.ExitCode);
         Assert.Contains(": error parse_error: ", run.OutLines[0], StringComparison.Ordinal);
-        Assert.Equal("ics: refused: the roster does not load; nothing exported", run.OutLines[^1]);
+        Assert.Equal("ics: refused: the roster does not load; nothing written", run.OutLines[^1]);
     }
 
     private static int Run(string root, Instant now, params string[] args)

@@ -23,7 +23,7 @@ public class ManifestVerbTests
         var run = CliRunner.Run(repo.Root, "manifest");
         Assert.Equal(ExitCodes.Clean, run.ExitCode);
         Assert.Equal("manifest: skipped w1_wk12 (no locked slot to attest)", run.OutLines[2]);
-        Assert.Equal("manifest: 2 written, 0 unchanged, 1 skipped, 0 refused", run.OutLines[^1]);
+        Assert.Equal("manifest: 2 created, 0 updated, 0 unchanged, 1 skipped, 0 refused", run.OutLines[^1]);
         var manifest = JsonNode.Parse(repo.Read(Wk02))!.AsObject();
         Assert.Equal("regional_panel_quorum_manifest_v1", manifest["schema"]!.GetValue<string>());
         Assert.Equal(["eu_t14", "us_t14"], manifest["slots"]!.AsArray().Select(s => s!["roster_slot_id"]!.GetValue<string>()));
@@ -41,7 +41,7 @@ public class ManifestVerbTests
         File.SetLastWriteTimeUtc(repo.PathOf(Wk02), old);
         var bytes = File.ReadAllBytes(repo.PathOf(Wk02));
         var run = CliRunner.Run(repo.Root, "manifest");
-        Assert.Equal("manifest: 0 written, 2 unchanged, 1 skipped, 0 refused: nothing to do, every manifest is up to date", run.OutLines[^1]);
+        Assert.Equal("manifest: 0 created, 0 updated, 2 unchanged, 1 skipped, 0 refused: nothing to do, every file is up to date", run.OutLines[^1]);
         Assert.Equal(bytes, File.ReadAllBytes(repo.PathOf(Wk02)));
         Assert.Equal(old, File.GetLastWriteTimeUtc(repo.PathOf(Wk02)));
     }

@@ -61,7 +61,8 @@ public static class RosterExports
     {
         var relative = RosterPaths.Manifest(week.HandoffWeekId);
         var manifest = QuorumManifestBuilder.Build(week, slots);
+        var count = manifest["slots"]!.AsArray().Count;
         var outcome = AtomicFile.WriteIfChanged(Path.Combine(root, relative), EvidenceJson.Write(manifest));
-        return new ExportResult(relative, outcome, $"manifest_sha256 {manifest["manifest_sha256"]}", []);
+        return new ExportResult(relative, outcome, $"{count} slot{(count == 1 ? string.Empty : "s")}, manifest_sha256 {manifest["manifest_sha256"]}", []);
     }
 }
