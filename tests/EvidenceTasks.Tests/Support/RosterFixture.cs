@@ -103,19 +103,11 @@ public static class RosterFixture
         return WriteSlots(repo, slots);
     }
 
-    public static string Week(string id, string startDate, string tuple) => $"""
-        handoff_week_id: {id}
-        cert_window_id: w1
-        week_starts_utc: {startDate}T00:00:00Z
-        us_owner_email: bob@studio.example
-        eu_owner_email: eva@studio.example
-        asia_owner_email: kenji@studio.example
-        us_business_tz: America/Los_Angeles
-        eu_business_tz: Europe/Berlin
-        asia_business_tz: Asia/Tokyo
-        active_publish_tuple_hash: {tuple}
-
-        """;
+    /// <summary>A week of window w1 (KindSamples' w1_wk02 with another id, start and tuple).</summary>
+    public static string Week(string id, string startDate, string tuple) => KindSamples.ValidFiles["roster/handoff_weeks/w1_wk02.yaml"]
+        .Replace("w1_wk02", id, StringComparison.Ordinal)
+        .Replace("2027-01-11T", startDate + "T", StringComparison.Ordinal)
+        .Replace("active_publish_tuple_hash: a1b2c3", "active_publish_tuple_hash: " + tuple, StringComparison.Ordinal);
 
     public static TempEvidenceRepo WriteSlots(TempEvidenceRepo repo, params SlotSpec[] slots) =>
         repo.Write(SlotsPath, "cert_window_id: w1\nslots:" + (slots.Length == 0 ? " []\n" : "\n" + string.Concat(slots.Select(s => s.Yaml))));
