@@ -34,13 +34,16 @@ if (!FileExists(repoRoot.CombineWithFilePath("EvidenceTasks.slnx")))
 var solution = repoRoot.CombineWithFilePath("EvidenceTasks.slnx");
 var cliDll = repoRoot.CombineWithFilePath($"src/EvidenceTasks/bin/{configuration}/net10.0/EvidenceTasks.dll");
 
+// Verbs whose output depends on neither as_of nor a report format (they take only --root and their own options).
+var rootOnlyVerbs = new[] { "ics", "manifest" };
+
 // Runs one EvidenceTasks verb with the shared options passed through; a non-zero exit fails the task.
 void EvidenceTasks(string verb, params string[] extra)
 {
     var args = new ProcessArgumentBuilder().Append(verb);
     args.Append("--root").AppendQuoted(string.IsNullOrEmpty(evidenceRoot) ? repoRoot.FullPath : MakeAbsolute(Directory(evidenceRoot)).FullPath);
-    if (!string.IsNullOrEmpty(asOf)) args.Append("--as-of").AppendQuoted(asOf);
-    if (!string.IsNullOrEmpty(format)) args.Append("--format").AppendQuoted(format);
+    if (!string.IsNullOrEmpty(asOf) && !rootOnlyVerbs.Contains(verb)) args.Append("--as-of").AppendQuoted(asOf);
+    if (!string.IsNullOrEmpty(format) && !rootOnlyVerbs.Contains(verb)) args.Append("--format").AppendQuoted(format);
     foreach (var e in extra) args.Append(e);
     var exit = StartProcess("dotnet", new ProcessSettings { Arguments = new ProcessArgumentBuilder().AppendQuoted(cliDll.FullPath).Append(args.Render()), WorkingDirectory = repoRoot });
     if (exit != 0) throw new CakeException(exit, $"evidence-tasks {verb} exited with {exit}");
@@ -134,5 +137,27 @@ Task("Readback")
     .Description("Write evidence/readbacks/<sprint>.md, the partner readback for a cut budget: --sprint=ID.")
     .IsDependentOn("Build")
     .Does(() => EvidenceTasks("readback", Opt("--sprint", sprint)));
+
+Task("Roster")
+    .Description("Panel roster per cert window: local times, quorum, conflicts, ICS export state, what blocks the lock (--window=ID).")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("roster", OptionalArgument("window")));
+
+Task("ExportIcs")
+    .Description("Export ICS holds of locked slots to evidence/ics/ (--slot=ID for one slot).")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("ics", OptionalArgument("slot")));
+
+Task("Manifest")
+    .Description("Write quorum manifests to evidence/manifests/ (--week=ID for one handoff week).")
+    .IsDependentOn("Build")
+    .Does(() => EvidenceTasks("manifest", OptionalArgument("week")));
+
+// ["--name", "value"] when the Cake argument --name=value is given, else nothing.
+string[] OptionalArgument(string name)
+{
+    var value = Argument(name, "");
+    return string.IsNullOrEmpty(value) ? new string[0] : new[] { $"--{name}", $"\"{value}\"" };
+}
 
 RunTarget(target);

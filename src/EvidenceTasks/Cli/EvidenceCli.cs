@@ -20,6 +20,9 @@ public static class EvidenceCli
         ReadbackVerb.Build(ctx),
         ReplayVerb.Build(ctx),
         ProvenanceVerb.Build(ctx),
+        RosterVerb.Build(ctx),
+        IcsVerb.Build(ctx),
+        ManifestVerb.Build(ctx),
     ];
 
     public static int Run(string[] args, CliContext ctx)

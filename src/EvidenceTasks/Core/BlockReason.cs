@@ -51,6 +51,10 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         "mock_audit_score_mismatch",
         "A scored mock-audit log's weighted_score or pass_bit is not what its scores, its rubric and its deficiency tickets compute (for example a cert_blocking ticket was added after scoring), or its scores do not fit the rubric.",
         "Re-score the log with `score --log <mock_audit_id>`: weighted_score and pass_bit are computed, never typed or toggled.");
+    public static readonly BlockReason PanelRosterInvalid = new(
+        "panel_roster_invalid",
+        "A roster slot breaks a Lesson 186 roster rule whatever the date: a locked slot without the four canonical roles, a role bound twice, one signer in two roles or as their own backup, a slot_local_tz other than its region's business zone, a slot outside its handoff week, a governance_owner who is not the region's owner without backup_promote_event, a signer bound to two overlapping slots (Lesson 184), or an exported ICS hold whose UID is no longer the slot's.",
+        "Correct the slot in roster/slots/<cert_window_id>.yaml at the line shown: four roles, four different signers, the week's business zone and owner e-mail, no overlapping slots per signer, and ics_uid as it was exported; then re-run `ics` and `manifest`.");
 
     public static readonly BlockReason PanelRosterGapOpen = new(
         "panel_roster_gap_open",
@@ -153,6 +157,7 @@ public sealed record BlockReason(string Id, string Meaning, string Fix, Severity
         MockAuditScoreMismatch,
         AttendanceRosterMismatch,
         DeficiencyLogMismatch,
+        PanelRosterInvalid,
         PanelRosterGapOpen,
         IcsExportedBeforeLock,
         IcsUidChanged,

@@ -1,4 +1,5 @@
 using EvidenceTasks.Core;
+using EvidenceTasks.Core.Rules;
 using EvidenceTasks.IO.Loading;
 using EvidenceTasks.Tests.Support;
 
@@ -148,7 +149,8 @@ public class EvidenceLoaderTests
         using var repo = KindSamples.WriteAll(new TempEvidenceRepo());
         repo.Write("roster/slots/w2.yaml", repo.Read("roster/slots/w1.yaml").Replace("cert_window_id: w1", "cert_window_id: w2", StringComparison.Ordinal).Replace("roster_slot_id: us_t14", "roster_slot_id: US_T14", StringComparison.Ordinal).Replace("ics_uid: us_t14@cert.example", "ics_uid: other@cert.example", StringComparison.Ordinal));
         var loaded = Load(repo);
-        var result = Gate.Evaluate(loaded.Evidence, loaded.Findings, CliRunner.FixedNow);
+        // Only the id rule: the copied slot also overlaps its original and names another window's week (roster rules).
+        var result = Gate.Evaluate(loaded.Evidence, loaded.Findings, CliRunner.FixedNow, [new CrossFileIdRule()]);
         var f = Assert.Single(result.Findings);
         Assert.Equal(BlockReason.IdInvalid, f.Reason);
         Assert.Equal("roster/slots/w2.yaml", f.Location.Path);

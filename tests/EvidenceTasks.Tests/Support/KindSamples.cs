@@ -162,10 +162,10 @@ public static class KindSamples
                   "slot_region": "us",
                   "slot_local_tz": "America/Los_Angeles",
                   "slot_starts_at_utc": "2027-01-15T01:00:00Z",
-                  "signers_sha256": "0000000000000000000000000000000000000000000000000000000000000000"
+                  "signers_sha256": "07178523fef997cc4df7a28e2b90da40f4e5bb9f4cb8d5237526a5def1719b9a"
                 }
               ],
-              "manifest_sha256": "0000000000000000000000000000000000000000000000000000000000000000"
+              "manifest_sha256": "6460f3cb20f98568bb1ba8fd5b64bdfa990048e12df068afd72a59547d47d23a"
             }
 
             """,

@@ -24,5 +24,17 @@ public static class GateRules
         new ReadbackRule(),
         new RecurrenceRedUnhardenedRule(),
         new CarveOutExpiryRule(),
+        new SlotTimesOrderedRule(),
+        new SlotCertWindowRule(),
+        new SlotHandoffWeekRule(),
+        new SlotLocalZoneRule(),
+        new SlotQuorumRule(),
+        new TupleDriftRule(),
+        new SlotRubricRule(),
+        new GovernanceOwnerRule(),
+        new SignerConflictRule(),
+        new PanelRosterGapRule(),
+        new IcsHoldRule(),
+        new ManifestHashRule(),
     ];
 }
