@@ -82,6 +82,29 @@ public class PullRequestGateTests
     }
 
     [Fact]
+    public void Given_a_merged_passing_log_When_a_cert_blocking_ticket_is_filed_Then_rescoring_its_pass_bit_is_allowed_but_toggling_it_is_not()
+    {
+        using var s = Merged(); // a draft log
+        s.EditJson(GitScenario.Log, "status", "scored")
+            .EditJson(GitScenario.Log, "scores", new JsonObject { ["1"] = 4, ["2"] = 4, ["3"] = 4, ["4"] = 4, ["5"] = 4, ["6"] = 4, ["7"] = 4 })
+            .EditJson(GitScenario.Log, "weighted_score", 100)
+            .EditJson(GitScenario.Log, "pass_bit", true);
+        s.Files.Replace("evidence/deficiencies/def-1.yaml", "severity: cert_blocking", "severity: minor");
+        s.Commit("score log-1: passes");
+        s.MarkBase();
+
+        // A cert_blocking ticket arrives later; `score` recomputes pass_bit to false: allowed.
+        s.Files.Replace("evidence/deficiencies/def-1.yaml", "severity: minor", "severity: cert_blocking");
+        s.EditJson(GitScenario.Log, "pass_bit", false).Commit("cert_blocking ticket; re-score log-1");
+        Assert.Empty(Rewritten(s));
+
+        // Toggling pass_bit against what the scores and tickets compute is still a rewrite.
+        s.MarkBase();
+        s.EditJson(GitScenario.Log, "pass_bit", true).Commit("toggle");
+        Assert.Equal(GitScenario.Log, Assert.Single(Rewritten(s)).Path);
+    }
+
+    [Fact]
     public void Given_a_merged_manifest_When_it_changes_without_a_roster_change_Then_evidence_rewritten_but_a_relock_may_regenerate_it()
     {
         using var s = Merged();

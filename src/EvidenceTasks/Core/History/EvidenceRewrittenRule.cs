@@ -33,6 +33,7 @@ public static class EvidenceRewrittenRule
                     "Revert the change: a sealed receipt never changes. If the attendance was recorded wrongly, keep it and document the correction in a new deficiency ticket or a new receipt for a rescheduled slot.");
             case GuardedKind.MockAuditLog:
                 if (Field(c.Before, "status") != "\"scored\"") return null; // a draft may be edited and scored
+                if (IsRescore(c, changes)) return null;
                 return Rewritten(c, $"scored mock-audit log is merged at {at}",
                     "Revert the change: a scored log is final. Record what was missed in a deficiency ticket instead.");
             case GuardedKind.QuorumManifest:
@@ -60,6 +61,25 @@ public static class EvidenceRewrittenRule
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A merged scored log may change only by re-scoring: its pass_bit (and weighted_score) move to exactly what
+    /// <c>score</c> computes at HEAD, e.g. because a cert_blocking ticket was filed after it was scored. Anything else
+    /// (its scores, its receipt, its window) stays final. Without this, mock_audit_score_mismatch and this rule would
+    /// leave no way forward.
+    /// </summary>
+    private static bool IsRescore(EvidenceChange c, PullRequestChanges changes)
+    {
+        if (c.After is null || c.Before.Fields is not { } before || c.After.Fields is not { } after) return false;
+        var changed = before.Keys.Union(after.Keys, StringComparer.Ordinal)
+            .Where(k => !before.TryGetValue(k, out var x) || !after.TryGetValue(k, out var y) || x != y);
+        if (changed.Any(k => k is not ("pass_bit" or "weighted_score"))) return false;
+        var id = c.Path[(c.Path.LastIndexOf('/') + 1)..^".json".Length];
+        var head = changes.HeadEvidence;
+        if (!head.LogsById.TryGetValue(id, out var log) || !log.IsScored || !head.RubricsByVersion.TryGetValue(log.RubricVersion, out var rubric)) return false;
+        var computed = Scoring.MockAuditScoring.Score(rubric, log.Scores, Scoring.MockAuditScoring.CertBlockingTickets(head, id));
+        return log.WeightedScore == computed.WeightedScore && log.PassBit == computed.PassBit;
     }
 
     private static string Show(int? sequence) => sequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unreadable";
