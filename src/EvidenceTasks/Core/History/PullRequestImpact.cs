@@ -25,6 +25,7 @@ public static class PullRequestImpactSummarizers
     public static ImmutableArray<IPullRequestImpactSummarizer> All { get; } =
     [
         new ChangedEvidenceSummarizer(),
+        new BoardImpactSummarizer(),
     ];
 
     public static string Markdown(PullRequestImpact impact, IEnumerable<IPullRequestImpactSummarizer>? summarizers = null)
