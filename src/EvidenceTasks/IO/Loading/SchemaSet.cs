@@ -104,6 +104,8 @@ public sealed class SchemaSet
         {
             ValidationErrorKind.PropertyRequired when actual?.ActualProperties.TryGetValue(error.Property ?? string.Empty, out var prop) == true =>
                 $"Add {error.Property}: {Lower(Describe(prop))} ({see})",
+            ValidationErrorKind.NotInEnumeration when error.Schema?.ActualSchema.Enumeration is { Count: > 0 } values =>
+                $"Write one of: {string.Join(", ", values.Select(v => v?.ToString() ?? "null"))} ({see})",
             ValidationErrorKind.NoAdditionalPropertiesAllowed when actual is not null =>
                 $"Remove '{error.Property}' or correct its spelling; the fields here are {string.Join(", ", actual.ActualProperties.Keys)} ({see})",
             _ when error.Schema is { } s && Describe(s) is { Length: > 0 } d => $"{field} is {Lower(d)} ({see})",
