@@ -27,7 +27,7 @@ public class LoaderFuzzTests(ITestOutputHelper output)
     private static readonly string[] Tokens =
         ["\t", "\n", "  ", ":", "- ", "&a ", "*a", "!!str ", "---\n", "{", "}", "[", "]", "\"", "'", ",", "#", "|", ">", "~", "null", "0x", "1e999", "\u00e9", "\uFEFF", "\0", "? ", "%YAML 1.1\n"];
 
-    private static readonly Gen<Func<byte[], byte[]>> Mutation = Gen.OneOf(
+    internal static readonly Gen<Func<byte[], byte[]>> ByteMutation = Gen.OneOf(
         Gen.Int[0, 4096].Select(Gen.Byte).Select((pos, b) => (Func<byte[], byte[]>)(bytes =>
         {
             if (bytes.Length == 0) return [b];
@@ -57,7 +57,7 @@ public class LoaderFuzzTests(ITestOutputHelper output)
         using var repo = TempEvidenceRepo.WithBundledEvidence();
         var originals = Corpus.ToDictionary(p => p, p => File.ReadAllBytes(repo.PathOf(p)));
         long runs = 0;
-        Gen.Select(Gen.Int[0, Corpus.Length - 1], Mutation.Array[1, 4]).Sample((index, mutations) =>
+        Gen.Select(Gen.Int[0, Corpus.Length - 1], ByteMutation.Array[1, 4]).Sample((index, mutations) =>
         {
             var path = Corpus[index];
             var bytes = mutations.Aggregate(originals[path], (b, m) => m(b));
@@ -88,7 +88,9 @@ public class LoaderFuzzTests(ITestOutputHelper output)
                 repo.WriteBytes(path, originals[path]);
             }
         }, iter: Iterations, threads: 1, seed: Environment.GetEnvironmentVariable("EVIDENCE_FUZZ_SEED"));
-        output.WriteLine($"fuzz: {runs} mutated loads over {Corpus.Length} seed files, 0 crashes");
+        var line = $"fuzz: {runs} mutated loads over {Corpus.Length} seed files, 0 crashes";
+        output.WriteLine(line);
+        Console.WriteLine(line);
     }
 
     [Fact]
