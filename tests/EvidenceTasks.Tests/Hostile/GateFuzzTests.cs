@@ -46,9 +46,16 @@ public class GateFuzzTests(ITestOutputHelper output)
     /// <summary>Replaces one JSON value (leaf or container) by an odd one, keeping the file valid JSON.</summary>
     private static byte[] OddJson(byte[] bytes, int pick, int odd)
     {
-        JsonNode? root;
-        try { root = JsonNode.Parse(bytes); }
-        catch (System.Text.Json.JsonException) { return bytes; }
+        try { return OddJsonOf(bytes, pick, odd); }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return bytes; // an earlier byte mutation broke the JSON (or its UTF-8): nothing to replace
+        }
+    }
+
+    private static byte[] OddJsonOf(byte[] bytes, int pick, int odd)
+    {
+        var root = JsonNode.Parse(bytes);
         var nodes = new List<JsonNode>();
         void Walk(JsonNode? node)
         {
@@ -182,5 +189,22 @@ public class GateFuzzTests(ITestOutputHelper output)
         var cli = CliRunner.Run(repo.Root, "gate", "--root", repo.Root, "--as-of", "2026-11-23T12:00:00Z");
         Assert.Equal(ExitCodes.Blocked, cli.ExitCode);
         Assert.DoesNotContain("internal error", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gate", "9999-12-31", ExitCodes.Usage)]
+    [InlineData("gate", "9999-12-31T23:59:59Z", ExitCodes.Usage)]
+    [InlineData("gate", "0001-01-01", ExitCodes.Usage)]
+    [InlineData("gate", "8999-12-31T23:59:59Z", ExitCodes.Clean)]
+    [InlineData("gate", "1900-01-01T00:00:00Z", ExitCodes.Clean)]
+    [InlineData("board", "8999-12-31T23:59:59Z", ExitCodes.Clean)]
+    [InlineData("friday", "8999-12-31T23:59:59Z", ExitCodes.Clean)]
+    [InlineData("roster", "8999-12-31T23:59:59Z", ExitCodes.Clean)]
+    public void Given_an_extreme_as_of_When_a_verb_runs_Then_a_verdict_or_a_usage_error_never_a_crash(string verb, string asOf, int expected)
+    {
+        using var repo = TempEvidenceRepo.WithBundledEvidence();
+        var run = CliRunner.Run(repo.Root, verb, "--root", repo.Root, "--as-of", asOf);
+        Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
+        Assert.Equal(expected, run.ExitCode);
     }
 }
