@@ -149,7 +149,6 @@ public class ConcurrentWriterTests(ITestOutputHelper output)
         }
         Assert.Empty(RuleHarness.GateErrors(repo));
         var line = $"kill -9: {iterations} runs killed at random moments, {sawOld} left the old file, {sawNew} the new one, 0 torn ({leftovers} temp files left behind, each reported as file_rejected)";
-        output.WriteLine(line);
-        Console.WriteLine(line);
+        FuzzHarness.Report(output, line);
     }
 }

@@ -95,15 +95,6 @@ public class GateFuzzTests(ITestOutputHelper output)
         (1, LoaderFuzzTests.ByteMutation.Select(m => (Func<string, byte[], byte[]>)((_, b) => m(b)))),
         (2, OddValue));
 
-    private static void CheckFindings(IEnumerable<Finding> findings)
-    {
-        foreach (var f in findings)
-        {
-            if (f.Location.Line < 1 || f.Location.Column < 1 || string.IsNullOrEmpty(f.Location.Path) || string.IsNullOrEmpty(f.Message) || string.IsNullOrEmpty(f.Fix))
-                throw new InvalidOperationException($"finding without a usable location: {f}");
-        }
-    }
-
     private static T Bounded<T>(Func<T> run, string what)
     {
         var task = Task.Run(run);
@@ -122,15 +113,14 @@ public class GateFuzzTests(ITestOutputHelper output)
         {
             var path = Corpus[index];
             var bytes = mutations.Aggregate(originals[path], (b, m) => m(path, b));
-            repo.WriteBytes(path, bytes);
-            try
+            FuzzHarness.WithMutated(repo, path, bytes, originals[path], "gate", () =>
             {
                 var result = Bounded(() =>
                 {
                     var loaded = EvidenceLoader.Default.Load(repo.Root);
                     return Gate.Evaluate(loaded.Evidence, loaded.Findings, AsOf, GateRules.All);
                 }, $"gate over a mutated {path}");
-                CheckFindings(result.Findings);
+                FuzzHarness.CheckLocated(result.Findings);
                 if (result.Blocked) Interlocked.Increment(ref blocked);
                 if (viaCli == 0)
                 {
@@ -142,22 +132,9 @@ public class GateFuzzTests(ITestOutputHelper output)
                     Interlocked.Increment(ref cliRuns);
                 }
                 Interlocked.Increment(ref runs);
-            }
-            catch (Exception e)
-            {
-                var saved = Path.Combine(Path.GetTempPath(), "evidence-fuzz-failures", "gate-" + Path.GetFileName(path));
-                Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
-                File.WriteAllBytes(saved, bytes);
-                throw new InvalidOperationException($"the gate over a mutated {path} failed (input saved to {saved}; keep it in Hostile/corpus/gate/ as {path})", e);
-            }
-            finally
-            {
-                repo.WriteBytes(path, originals[path]);
-            }
+            });
         }, iter: Iterations, threads: 1, seed: Environment.GetEnvironmentVariable("EVIDENCE_FUZZ_SEED"));
-        var line = $"fuzz: {runs} gate runs ({cliRuns} through the cli) over {Corpus.Length} seed files, {blocked} blocked, 0 crashes, 0 hangs";
-        output.WriteLine(line);
-        Console.WriteLine(line);
+        FuzzHarness.Report(output, $"fuzz: {runs} gate runs ({cliRuns} through the cli) over {Corpus.Length} seed files, {blocked} blocked, 0 crashes, 0 hangs");
         Assert.Equal(Iterations, runs);
     }
 
@@ -184,7 +161,7 @@ public class GateFuzzTests(ITestOutputHelper output)
         repo.WriteBytes(evidencePath, File.ReadAllBytes(Path.Combine(TempEvidenceRepo.RepositoryRoot, "tests/EvidenceTasks.Tests/Hostile/corpus/gate", evidencePath)));
         var loaded = EvidenceLoader.Default.Load(repo.Root);
         var result = Gate.Evaluate(loaded.Evidence, loaded.Findings, AsOf, GateRules.All);
-        CheckFindings(result.Findings);
+        FuzzHarness.CheckLocated(result.Findings);
         Assert.True(result.Blocked, "an odd input must block somewhere");
         var cli = CliRunner.Run(repo.Root, "gate", "--root", repo.Root, "--as-of", "2026-11-23T12:00:00Z");
         Assert.Equal(ExitCodes.Blocked, cli.ExitCode);

@@ -61,36 +61,17 @@ public class LoaderFuzzTests(ITestOutputHelper output)
         {
             var path = Corpus[index];
             var bytes = mutations.Aggregate(originals[path], (b, m) => m(b));
-            repo.WriteBytes(path, bytes);
-            try
+            FuzzHarness.WithMutated(repo, path, bytes, originals[path], "load", () =>
             {
                 var result = EvidenceLoader.Default.Load(repo.Root);
-                foreach (var f in result.Findings)
-                {
-                    if (f.Location.Line < 1 || f.Location.Column < 1 || string.IsNullOrEmpty(f.Location.Path) || string.IsNullOrEmpty(f.Message) || string.IsNullOrEmpty(f.Fix))
-                        throw new InvalidOperationException($"finding without a usable location: {f}");
-                }
+                FuzzHarness.CheckLocated(result.Findings);
                 // A file that did not load must say why: either records or at least one finding for that path.
                 if (result.Evidence.IsUnreadable(path) && !result.Findings.Any(f => f.Location.Path == path))
                     throw new InvalidOperationException($"{path} was dropped without a finding");
                 Interlocked.Increment(ref runs);
-            }
-            catch (Exception e)
-            {
-                // Keep the failing input: it becomes a regression case in Hostile/corpus/.
-                var saved = Path.Combine(Path.GetTempPath(), "evidence-fuzz-failures", Path.GetFileName(path));
-                Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
-                File.WriteAllBytes(saved, bytes);
-                throw new InvalidOperationException($"loading a mutated {path} failed (input saved to {saved})", e);
-            }
-            finally
-            {
-                repo.WriteBytes(path, originals[path]);
-            }
+            });
         }, iter: Iterations, threads: 1, seed: Environment.GetEnvironmentVariable("EVIDENCE_FUZZ_SEED"));
-        var line = $"fuzz: {runs} mutated loads over {Corpus.Length} seed files, 0 crashes";
-        output.WriteLine(line);
-        Console.WriteLine(line);
+        FuzzHarness.Report(output, $"fuzz: {runs} mutated loads over {Corpus.Length} seed files, 0 crashes");
     }
 
     [Fact]

@@ -70,6 +70,6 @@ public class ResourceLimitTests(ITestOutputHelper output)
         Assert.All(errors, l => Assert.Matches(@"^evidence/carve-outs/junk-\d+\.txt:1:1: error file_rejected: ", l));
         Assert.Contains($"over {63 + 2 * count} files", run.Out, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"{2 * count} extra files took {clock.Elapsed}");
-        output.WriteLine($"many files: {2 * count} extra files in one folder gated in {clock.ElapsedMilliseconds} ms, {count} file_rejected, 0 other errors");
+        FuzzHarness.Report(output, $"many files: {2 * count} extra files in one folder gated in {clock.ElapsedMilliseconds} ms, {count} file_rejected, 0 other errors");
     }
 }

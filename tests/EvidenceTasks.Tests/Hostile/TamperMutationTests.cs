@@ -197,10 +197,7 @@ public class TamperMutationTests(ITestOutputHelper output)
         var gateLine = $"tamper: {tampers.Count - missedByGate.Count}/{tampers.Count} mutations detected by the gate's recorded-hash rules ({string.Join(", ", byKind)})";
         var replayLine = $"tamper: {tampers.Count - missedByReplay.Count}/{tampers.Count} mutations detected by replay";
         foreach (var line in new[] { gateLine, replayLine }.Concat(missedByGate.Select(m => "missed by gate: " + m)).Concat(missedByReplay.Select(m => "missed by replay: " + m)))
-        {
-            output.WriteLine(line);
-            Console.WriteLine(line);
-        }
+            FuzzHarness.Report(output, line);
         Assert.Empty(missedByGate);
         Assert.Empty(missedByReplay);
     }
@@ -233,7 +230,7 @@ public class TamperMutationTests(ITestOutputHelper output)
             Assert.Contains("input evidence/sprint-budgets/", f.Message, StringComparison.Ordinal);
         });
         Assert.Equal(loaded.Evidence.Readbacks.Length, blocks.Count);
-        output.WriteLine($"canonical form: {jsonArtifacts.Length} hashed JSON files reformatted and reordered, 0 flagged");
+        FuzzHarness.Report(output, $"canonical form: {jsonArtifacts.Length} hashed JSON files reformatted and reordered, no recorded hash flagged");
     }
 
     private static JsonNode Reverse(JsonNode node) => node switch
