@@ -105,7 +105,7 @@ public class ConcurrentWriterTests(ITestOutputHelper output)
     public void Given_a_writer_killed_at_random_moments_When_the_file_is_read_Then_old_or_new_never_torn()
     {
         if (OperatingSystem.IsWindows()) return; // SIGKILL semantics: POSIX
-        var iterations = int.TryParse(Environment.GetEnvironmentVariable("EVIDENCE_KILL_ITER"), out var n) ? n : 4;
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable("EVIDENCE_KILL_ITER"), out var n) ? n : 5;
         using var repo = TempEvidenceRepo.WithBundledEvidence();
         const string path = "evidence/manifests/q1_2027_meta_w02.json";
         var newBytes = File.ReadAllBytes(repo.PathOf(path));
@@ -129,7 +129,7 @@ public class ConcurrentWriterTests(ITestOutputHelper output)
         {
             repo.WriteBytes(path, oldBytes);
             using var p = Start(["manifest", "--root", repo.Root, "--week", "q1_2027_meta_w02"]);
-            var done = p.WaitForExit(random.Next(span / 4, span));
+            var done = p.WaitForExit(random.Next(span / 2, span * 11 / 10));
             if (!done) p.Kill(entireProcessTree: true); // SIGKILL on Linux
             p.WaitForExit();
             var now = File.ReadAllBytes(repo.PathOf(path));
