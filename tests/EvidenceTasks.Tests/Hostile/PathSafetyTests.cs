@@ -174,4 +174,19 @@ public sealed class SymlinkAndRootTests : IDisposable
         Assert.Equal([attest], after.Keys.Except(before.Keys));
         Assert.All(before, kv => Assert.Equal(kv.Value, after[kv.Key]));
     }
+
+    [Fact]
+    public void Given_a_generated_file_that_is_a_symlink_to_a_file_outside_When_its_writer_runs_Then_refused_and_the_outside_file_is_untouched()
+    {
+        const string manifest = "evidence/manifests/q1_2027_meta_w02.json";
+        var victim = Path.Combine(_outside, "passwd");
+        File.Delete(Path.Combine(_root, manifest));
+        File.CreateSymbolicLink(Path.Combine(_root, manifest), victim);
+        var before = File.ReadAllBytes(victim);
+        var run = CliRunner.Run(_root, "manifest", "--root", _root, "--week", "q1_2027_meta_w02");
+        Assert.Equal(ExitCodes.Blocked, run.ExitCode);
+        Assert.Contains($"{manifest}:1:1: error file_rejected: is a symlink to", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(victim));
+        Assert.NotNull(new FileInfo(Path.Combine(_root, manifest)).LinkTarget);
+    }
 }

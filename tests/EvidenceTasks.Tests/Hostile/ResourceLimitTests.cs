@@ -72,4 +72,31 @@ public class ResourceLimitTests(ITestOutputHelper output)
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"{2 * count} extra files took {clock.Elapsed}");
         FuzzHarness.Report(output, $"many files: {2 * count} extra files in one folder gated in {clock.ElapsedMilliseconds} ms, {count} file_rejected, 0 other errors");
     }
+
+    [Theory]
+    [InlineData("9999-12-27T00:00:00Z")]
+    [InlineData("9000-01-01T00:00:00Z")]
+    [InlineData("1899-12-31T23:59:59Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    public void Given_an_instant_outside_the_years_1900_to_8999_When_loaded_Then_a_finding_at_that_field_and_no_rule_crashes(string instant)
+    {
+        using var repo = TempEvidenceRepo.WithBundledEvidence();
+        const string week = "roster/handoff_weeks/q4_2026_steam_w43.yaml";
+        repo.Replace(week, "week_starts_utc: 2026-10-19T00:00:00Z", $"week_starts_utc: {instant}");
+        var loaded = EvidenceLoader.Default.Load(repo.Root);
+        var f = Assert.Single(loaded.Findings, f => f.Location.Path == week);
+        Assert.Equal(4, f.Location.Line);
+        Assert.Contains("between 1900 and 8999", f.Message, StringComparison.Ordinal);
+        var run = CliRunner.Run(repo.Root, "gate", "--root", repo.Root, "--as-of", "2026-11-23T12:00:00Z");
+        Assert.Equal(ExitCodes.Blocked, run.ExitCode);
+        Assert.Contains($"{week}:4:", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("8999-12-31T23:59:59Z", true)]
+    [InlineData("1900-01-01T00:00:00Z", true)]
+    [InlineData("9000-01-01T00:00:00Z", false)]
+    [InlineData("1899-12-31T23:59:59Z", false)]
+    public void Given_the_ends_of_the_accepted_range_When_parsed_Then_inclusive_1900_exclusive_9000(string text, bool accepted) =>
+        Assert.Equal(accepted, Timestamps.TryParse(text, out _));
 }
