@@ -60,6 +60,17 @@ Task("Test")
     .IsDependentOn("Build")
     .Does(() => DotNetTest(solution.FullPath, new DotNetTestSettings { Configuration = configuration, NoBuild = true, NoLogo = true }));
 
+// The hostile-input suite alone, printing its counts (fuzz runs, tamper mutations detected, kills): docs/security.md.
+// Longer runs: EVIDENCE_FUZZ_ITER, EVIDENCE_KILL_ITER, EVIDENCE_MANY_FILES in the environment.
+Task("Hostile")
+    .IsDependentOn("Build")
+    .Does(() => DotNetTest(solution.FullPath, new DotNetTestSettings
+    {
+        Configuration = configuration, NoBuild = true, NoLogo = true,
+        Filter = "FullyQualifiedName~EvidenceTasks.Tests.Hostile",
+        Loggers = new[] { "console;verbosity=normal" },
+    }));
+
 Task("Validate")
     .Description("File-level and schema checks only.")
     .IsDependentOn("Build")

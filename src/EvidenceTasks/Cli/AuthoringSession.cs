@@ -89,7 +89,7 @@ internal sealed class AuthoringSession
     public IReadOnlyList<Finding> FileFindings(string relativePath) =>
         Loaded.Findings.Where(f => f.Blocks && f.Location.Path == relativePath).ToList();
 
-    public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+    public string FullPath(string relativePath) => ContainedPath.Resolve(Root, relativePath);
 
     /// <summary>Re-reads a record's file as a JSON object (the loader has validated it; this keeps every member as written).</summary>
     public JsonObject ReadObject(string relativePath)

@@ -46,8 +46,8 @@ public static class CommonOptions
         if (text is null) return ctx.DefaultAsOf();
         if (Timestamps.TryParse(text, out var instant)) return instant;
         var date = DatePattern.Parse(text);
-        if (date.Success) return date.Value.AtMidnight().InUtc().ToInstant();
-        throw new UsageException($"--as-of '{text}' is not a UTC instant like 2027-01-15T01:00:00Z or a date like 2027-01-15");
+        if (date.Success && Timestamps.InRange(date.Value.AtMidnight().InUtc().ToInstant())) return date.Value.AtMidnight().InUtc().ToInstant();
+        throw new UsageException($"--as-of '{text}' is not a UTC instant like 2027-01-15T01:00:00Z or a date like 2027-01-15 (years 1900 to 8999)");
     }
 
     public static ReportFormat ResolveFormat(CliContext ctx, string? text) => text switch

@@ -49,7 +49,7 @@ public static class DerivedEvidence
     public static int WriteOnce(CliContext ctx, string dir, string path, string content, Func<string, string, bool> same,
         string createdNote, string unchangedNote, string refusal, string fix)
     {
-        var full = Path.Combine(dir, path);
+        var full = ContainedPath.Resolve(dir, path);
         switch (AtomicFile.CreateNew(full, content))
         {
             case WriteOutcome.Created:

@@ -47,6 +47,11 @@ public static class EvidenceCli
             ctx.Error.WriteLine($"evidence-tasks: usage: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (EvidenceTasks.IO.UnsafePathException e)
+        {
+            return DerivedEvidence.Refuse(ctx, EvidenceTasks.Core.Finding.Error(EvidenceTasks.Core.BlockReason.FileRejected,
+                new EvidenceTasks.Core.SourceLocation(e.RelativePath, 1, 1), e.Message, "Replace the symlink with a real folder or file inside the repository."));
+        }
         catch (Exception e)
         {
             ctx.Error.WriteLine($"evidence-tasks: internal error: {e.GetType().Name}: {e.Message} (this is a fault in the tool, not in your evidence; rerun with --verbose and report it)");

@@ -43,7 +43,10 @@ internal static class HistoryGate
                 ?? throw new UsageException(history.IsShallow
                     ? $"--base '{baseRef}' and HEAD have no merge base in this shallow clone; the gate needs the full history (git fetch --unshallow, or fetch-depth: 0)"
                     : $"--base '{baseRef}' and HEAD share no history");
-            changes = PullRequestDiffer.Diff(history, mergeBase, head, EvidenceLoader.Default, cache);
+            changes = PullRequestDiffer.Diff(history, mergeBase, head, EvidenceLoader.Default, cache) with
+            {
+                JudgeChanges = GitPathDiff.Changed(root, mergeBase.Sha, head.Sha),
+            };
             findings.AddRange(EvidenceRewrittenRule.Evaluate(changes));
         }
 

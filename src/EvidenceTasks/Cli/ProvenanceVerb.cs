@@ -43,10 +43,14 @@ public static class ProvenanceVerb
 
     private static string RepositoryPath(CliContext ctx, string root, string path)
     {
+        // A NUL or another control character is never part of an evidence path (and GetFullPath throws on NUL).
+        if (path.Length == 0 || path.Any(char.IsControl))
+            throw new UsageException($"'{path.ReplaceLineEndings(" ").Replace('\0', ' ')}' is not a repository path");
         var full = Path.GetFullPath(path, ctx.WorkingDirectory);
         var rootWithSlash = Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar;
         if (full.StartsWith(rootWithSlash, StringComparison.Ordinal)) return full[rootWithSlash.Length..].Replace('\\', '/');
-        if (!Path.IsPathRooted(path)) return path.Replace('\\', '/').TrimStart('/');
+        if (!Path.IsPathRooted(path) && !path.Replace('\\', '/').Split('/').Contains(".."))
+            return path.Replace('\\', '/').TrimStart('/');
         throw new UsageException($"'{path}' is outside the repository '{root}'");
     }
 

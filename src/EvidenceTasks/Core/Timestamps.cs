@@ -11,12 +11,23 @@ public static class Timestamps
 {
     private static readonly InstantPattern Pattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
 
+    /// <summary>
+    /// Evidence instants lie in [1900-01-01, 9000-01-01): far from the ends of NodaTime's range (years -9998 and 9999),
+    /// so rules can add weeks, windows and lookbacks to any accepted instant without overflowing (found by fuzzing: a
+    /// handoff week starting 9999-12-27 crashed the week rule). Anything outside is refused where it is read.
+    /// </summary>
+    public static readonly Instant Earliest = Instant.FromUtc(1900, 1, 1, 0, 0);
+
+    public static readonly Instant Latest = Instant.FromUtc(9000, 1, 1, 0, 0);
+
+    public static bool InRange(Instant instant) => instant >= Earliest && instant < Latest;
+
     public static bool TryParse(string? text, out Instant instant)
     {
         instant = default;
         if (text is null || text.Length != 20) return false;
         var result = Pattern.Parse(text);
-        if (!result.Success) return false;
+        if (!result.Success || !InRange(result.Value)) return false;
         instant = result.Value;
         return true;
     }

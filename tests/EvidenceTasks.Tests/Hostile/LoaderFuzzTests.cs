@@ -27,7 +27,7 @@ public class LoaderFuzzTests(ITestOutputHelper output)
     private static readonly string[] Tokens =
         ["\t", "\n", "  ", ":", "- ", "&a ", "*a", "!!str ", "---\n", "{", "}", "[", "]", "\"", "'", ",", "#", "|", ">", "~", "null", "0x", "1e999", "\u00e9", "\uFEFF", "\0", "? ", "%YAML 1.1\n"];
 
-    private static readonly Gen<Func<byte[], byte[]>> Mutation = Gen.OneOf(
+    internal static readonly Gen<Func<byte[], byte[]>> ByteMutation = Gen.OneOf(
         Gen.Int[0, 4096].Select(Gen.Byte).Select((pos, b) => (Func<byte[], byte[]>)(bytes =>
         {
             if (bytes.Length == 0) return [b];
@@ -57,38 +57,21 @@ public class LoaderFuzzTests(ITestOutputHelper output)
         using var repo = TempEvidenceRepo.WithBundledEvidence();
         var originals = Corpus.ToDictionary(p => p, p => File.ReadAllBytes(repo.PathOf(p)));
         long runs = 0;
-        Gen.Select(Gen.Int[0, Corpus.Length - 1], Mutation.Array[1, 4]).Sample((index, mutations) =>
+        Gen.Select(Gen.Int[0, Corpus.Length - 1], ByteMutation.Array[1, 4]).Sample((index, mutations) =>
         {
             var path = Corpus[index];
             var bytes = mutations.Aggregate(originals[path], (b, m) => m(b));
-            repo.WriteBytes(path, bytes);
-            try
+            FuzzHarness.WithMutated(repo, path, bytes, originals[path], "load", () =>
             {
                 var result = EvidenceLoader.Default.Load(repo.Root);
-                foreach (var f in result.Findings)
-                {
-                    if (f.Location.Line < 1 || f.Location.Column < 1 || string.IsNullOrEmpty(f.Location.Path) || string.IsNullOrEmpty(f.Message) || string.IsNullOrEmpty(f.Fix))
-                        throw new InvalidOperationException($"finding without a usable location: {f}");
-                }
+                FuzzHarness.CheckLocated(result.Findings);
                 // A file that did not load must say why: either records or at least one finding for that path.
                 if (result.Evidence.IsUnreadable(path) && !result.Findings.Any(f => f.Location.Path == path))
                     throw new InvalidOperationException($"{path} was dropped without a finding");
                 Interlocked.Increment(ref runs);
-            }
-            catch (Exception e)
-            {
-                // Keep the failing input: it becomes a regression case in Hostile/corpus/.
-                var saved = Path.Combine(Path.GetTempPath(), "evidence-fuzz-failures", Path.GetFileName(path));
-                Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
-                File.WriteAllBytes(saved, bytes);
-                throw new InvalidOperationException($"loading a mutated {path} failed (input saved to {saved})", e);
-            }
-            finally
-            {
-                repo.WriteBytes(path, originals[path]);
-            }
+            });
         }, iter: Iterations, threads: 1, seed: Environment.GetEnvironmentVariable("EVIDENCE_FUZZ_SEED"));
-        output.WriteLine($"fuzz: {runs} mutated loads over {Corpus.Length} seed files, 0 crashes");
+        FuzzHarness.Report(output, $"fuzz: {runs} mutated loads over {Corpus.Length} seed files, 0 crashes");
     }
 
     [Fact]

@@ -68,4 +68,25 @@ public class ReadbackRuleTests
         var f = RuleRunner.Single(Run(repo), BlockReason.ReferenceBroken, ReadbackPath, 1);
         Assert.Contains($"{BudgetPath} does not exist", f.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Given_an_edited_board_row_or_prose_When_gated_Then_mismatch_at_that_line_naming_what_readback_renders()
+    {
+        using var repo = Create(readback: true);
+        var line = LineOf(repo, "- hot rows: ");
+        var text = repo.Repo.Read(ReadbackPath).Split('\n')[line - 1];
+        repo.Repo.Replace(ReadbackPath, text, "- hot rows: 0");
+        var f = RuleRunner.Single(Run(repo), BlockReason.TrendBoardSnapshotMismatch, ReadbackPath, line);
+        Assert.Contains($"is not what `readback` renders from sprint {Sprint}'s budget and board: '{text}'", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_only_the_repository_commit_line_changed_When_gated_Then_nothing_is_flagged()
+    {
+        using var repo = Create(readback: true);
+        var line = LineOf(repo, "- **Repository commit:** ");
+        var text = repo.Repo.Read(ReadbackPath).Split('\n')[line - 1];
+        repo.Repo.Replace(ReadbackPath, text, "- **Repository commit:** `" + new string('a', 40) + "` (HEAD when generated; every input is committed there)");
+        Assert.Empty(Run(repo));
+    }
 }

@@ -44,6 +44,12 @@ public sealed record PullRequestChanges(
     ImmutableArray<PathChange> Paths,
     ImmutableArray<EvidenceChange> Guarded)
 {
+    /// <summary>
+    /// Every path of the whole tree (not only evidence) that the pull request changes, when the caller knows them
+    /// (<c>gate --base</c> in a git repository): read by <see cref="JudgeChangesSummarizer"/>.
+    /// </summary>
+    public ImmutableArray<PathChange> JudgeChanges { get; init; } = [];
+
     /// <summary>Every path the pull request adds, modifies or deletes.</summary>
     public ImmutableHashSet<string> Touched { get; } = Paths.Select(p => p.Path).ToImmutableHashSet(StringComparer.Ordinal);
 }

@@ -24,6 +24,7 @@ public static class PullRequestImpactSummarizers
 {
     public static ImmutableArray<IPullRequestImpactSummarizer> All { get; } =
     [
+        new JudgeChangesSummarizer(),
         new ChangedEvidenceSummarizer(),
         new BoardImpactSummarizer(),
     ];

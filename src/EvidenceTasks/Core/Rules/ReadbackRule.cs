@@ -6,8 +6,8 @@ namespace EvidenceTasks.Core.Rules;
 
 /// <summary>
 /// A partner readback is bound to its sprint's budget: the budget exists, and the readback's snapshot hash, as_of,
-/// allocation table and input list (with SHA-256) are the budget's. The repository-commit line and prose are not checked
-/// (the commit is outside the tree; the rest is rendered from what is checked).
+/// allocation table and input list (with SHA-256) are the budget's; everything else in it (board table, counts, charts,
+/// prose) must be exactly what <c>readback</c> renders. Only the repository-commit line is free (the commit is outside the tree).
 /// </summary>
 public sealed class ReadbackRule : IRecordedHashRule
 {
@@ -25,7 +25,12 @@ public sealed class ReadbackRule : IRecordedHashRule
                         "Cut the budget with `allocate` first, or name the readback after an existing sprint.");
                 continue;
             }
-            foreach (var f in Check(evidence, readback, budget, budgetPath)) yield return f;
+            var found = Check(evidence, readback, budget, budgetPath).ToList();
+            foreach (var f in found) yield return f;
+            if (found.Count == 0 && FirstRenderedDifference(evidence, readback, budget, budgetPath) is { } line)
+                yield return Finding.Error(BlockReason.TrendBoardSnapshotMismatch, new SourceLocation(path, line.Number, 1),
+                    $"line {line.Number} '{line.Text}' is not what `readback` renders from sprint {budget.SprintId}'s budget and board: '{line.Expected}'",
+                    $"Regenerate it: delete {path} and run `readback --sprint {budget.SprintId}`; never edit a readback by hand.");
         }
     }
 
@@ -72,5 +77,30 @@ public sealed class ReadbackRule : IRecordedHashRule
         var missing = expected.Keys.Where(p => !listed.ContainsKey(p)).ToList();
         if (missing.Count > 0)
             yield return Mismatch(parsed.InputsLine, $"the input list lacks {string.Join(", ", missing)}");
+    }
+
+    /// <summary>
+    /// The rest of the packet (the board table, the classification counts, the charts, the prose) is rendered from the
+    /// budget and the board it was cut from, so it must be exactly what <c>readback</c> writes, apart from the
+    /// repository-commit line (found by fuzzing every readback line: a tampered board row passed the field checks).
+    /// Only judged while the budget verifies and the allocator it recorded (lane titles) is unchanged; otherwise the
+    /// findings above already say what is wrong.
+    /// </summary>
+    private static (int Number, string Text, string Expected)? FirstRenderedDifference(EvidenceSet evidence, Readback readback, SprintBudget budget, string budgetPath)
+    {
+        var v = BudgetVerification.Of(evidence, budget);
+        if (!v.Verifies || !v.AllocatorUnchanged) return null;
+        var rendered = ReadbackDocument.Render(new ReadbackInput(budget, budgetPath, evidence.FileSha256.GetValueOrDefault(budgetPath, string.Empty), v.Board, evidence.Allocator, null));
+        if (ReadbackDocument.SameExceptCommit(rendered, readback.Content)) return null;
+        var want = rendered.Split('\n');
+        var have = readback.Content.Split('\n');
+        for (var i = 0; i < Math.Max(want.Length, have.Length); i++)
+        {
+            var w = i < want.Length ? want[i] : string.Empty;
+            var h = i < have.Length ? have[i] : string.Empty;
+            if (w == h || (w.StartsWith(ReadbackDocument.CommitLabel, StringComparison.Ordinal) && h.StartsWith(ReadbackDocument.CommitLabel, StringComparison.Ordinal))) continue;
+            return (i + 1, h, w);
+        }
+        return (1, string.Empty, string.Empty);
     }
 }

@@ -28,7 +28,7 @@ public static class RosterExports
     public static ExportResult ExportIcs(string root, RosterSlot slot, HandoffWeek week)
     {
         var relative = IcsHoldBuilder.PathFor(slot);
-        var path = Path.Combine(root, relative);
+        var path = ContainedPath.Resolve(root, relative);
         var uid = IcsHoldBuilder.UidFor(slot);
         if (!File.Exists(path))
         {
@@ -62,7 +62,7 @@ public static class RosterExports
         var relative = RosterPaths.Manifest(week.HandoffWeekId);
         var manifest = QuorumManifestBuilder.Build(week, slots);
         var count = manifest["slots"]!.AsArray().Count;
-        var outcome = AtomicFile.WriteIfChanged(Path.Combine(root, relative), EvidenceJson.Write(manifest));
+        var outcome = AtomicFile.WriteIfChanged(ContainedPath.Resolve(root, relative), EvidenceJson.Write(manifest));
         return new ExportResult(relative, outcome, $"{count} slot{(count == 1 ? string.Empty : "s")}, manifest_sha256 {manifest["manifest_sha256"]}", []);
     }
 }

@@ -76,7 +76,7 @@ public sealed class FieldReader(JsonObject obj, Origin origin, List<Finding> fin
         var text = OptStr(name);
         if (text is null) return null;
         if (Timestamps.TryParse(text, out var instant)) return instant;
-        return Fail<Instant?>(name, $"{name}: '{text}' is not a real UTC instant", "Write an existing date and time in UTC like 2027-01-15T01:00:00Z.", null);
+        return Fail<Instant?>(name, $"{name}: '{text}' is not a real UTC instant between 1900 and 8999", "Write an existing date and time in UTC like 2027-01-15T01:00:00Z.", null);
     }
 
     /// <summary>An IANA zone id that the bundled tz database knows.</summary>
