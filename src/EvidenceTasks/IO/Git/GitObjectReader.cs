@@ -16,6 +16,14 @@ internal sealed class GitObjectReader(Repository repository)
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Prefix, ObjectId Tree), Listing> _listings = [];
     private readonly Dictionary<ObjectId, long> _sizes = [];
+    private long _cachedEntries;
+
+    /// <summary>
+    /// Listings are flattened, so every version of a large folder is a full copy: on a long history (5,000 commits of
+    /// 95,000 files) an unbounded memo ran out of memory. Past this many cached entries the memo starts over; walks
+    /// revisit only recent trees (a commit and its parents), so little is listed twice.
+    /// </summary>
+    internal const long MaxCachedEntries = 2_000_000;
 
     public Repository Repository { get; } = repository;
 
@@ -57,7 +65,13 @@ internal sealed class GitObjectReader(Repository repository)
                 }
             }
             var listing = new Listing(entries.ToImmutable(), findings.ToImmutable());
+            if (_cachedEntries + listing.Entries.Length > MaxCachedEntries)
+            {
+                _listings.Clear();
+                _cachedEntries = 0;
+            }
             _listings[(prefix, tree.Id)] = listing;
+            _cachedEntries += listing.Entries.Length;
             return listing;
         }
     }
