@@ -11,8 +11,11 @@ public sealed class IcsHoldRule : IGateRule
 {
     public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context)
     {
-        foreach (var hold in evidence.IcsHolds)
+        // Reading a hold is an Ical.Net parse (about half a millisecond each): parse them on every core, report in file order.
+        var identities = evidence.IcsHolds.AsParallel().AsOrdered().Select(h => IcsHoldBuilder.ReadIdentity(h.Content)).ToArray();
+        for (var i = 0; i < evidence.IcsHolds.Length; i++)
         {
+            var hold = evidence.IcsHolds[i];
             var path = hold.Origin.Path;
             if (!evidence.SlotsById.TryGetValue(hold.RosterSlotId, out var slot) || slot.CertWindowId != hold.CertWindowId)
             {
@@ -22,7 +25,7 @@ public sealed class IcsHoldRule : IGateRule
                         "Holds are generated: restore the slot, or remove the file if the slot never existed.");
                 continue;
             }
-            var identity = IcsHoldBuilder.ReadIdentity(hold.Content);
+            var identity = identities[i];
             if (identity is null)
             {
                 yield return Finding.Error(BlockReason.ParseError, new SourceLocation(path, 1, 1),
