@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "profile-load" => LoadProfile.Run(args[1]),
     "board-allocate" => BoardAllocateRuns.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     "schema" => SchemaRuns.Run(args[1]),
+    "load" => LoadRuns.Run(args[1]),
     _ => Bdn(args),
 };
 
