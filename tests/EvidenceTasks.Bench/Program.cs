@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "board-allocate" => BoardAllocateRuns.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     "schema" => SchemaRuns.Run(args[1]),
     "load" => LoadRuns.Run(args[1]),
+    "board-steps" => BoardSteps.Run(1_000_000),
     _ => Bdn(args),
 };
 

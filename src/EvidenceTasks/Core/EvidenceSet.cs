@@ -34,6 +34,7 @@ public sealed record EvidenceSet
     public static EvidenceSet Empty { get; } = new();
 
     private Indexes? _indexes;
+    private FrozenDictionary<string, ImmutableArray<DeficiencyTicket>>? _deficienciesByLog;
 
     /// <summary>
     /// Copies for <c>with</c> expressions. Written out so the lazily built indexes are NOT copied: a filtered copy
@@ -76,7 +77,9 @@ public sealed record EvidenceSet
     public IReadOnlyDictionary<string, SprintBudget> SprintBudgetsById => Index.SprintBudgets;
 
     /// <summary>The tickets raised on each log (by <c>mock_audit_id</c>), in file order; a log without tickets is absent.</summary>
-    public IReadOnlyDictionary<string, ImmutableArray<DeficiencyTicket>> DeficienciesByLog => Index.DeficienciesByLog;
+    public IReadOnlyDictionary<string, ImmutableArray<DeficiencyTicket>> DeficienciesByLog =>
+        _deficienciesByLog ??= Deficiencies.GroupBy(d => d.MockAuditId, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
     /// <summary>True when a file for the given path exists but failed to load (its own finding already says why).</summary>
     public bool IsUnreadable(string path) => UnreadablePaths.Contains(path);
@@ -95,8 +98,6 @@ public sealed record EvidenceSet
             Logs = ById(e.Logs, l => l.MockAuditId);
             CarveOuts = ById(e.CarveOuts, c => c.CarveOutId);
             SprintBudgets = ById(e.SprintBudgets, b => b.SprintId);
-            DeficienciesByLog = e.Deficiencies.GroupBy(d => d.MockAuditId, StringComparer.Ordinal)
-                .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         }
 
         public FrozenDictionary<string, Rubric> Rubrics { get; }
@@ -108,7 +109,6 @@ public sealed record EvidenceSet
         public FrozenDictionary<string, MockAuditLog> Logs { get; }
         public FrozenDictionary<string, CarveOut> CarveOuts { get; }
         public FrozenDictionary<string, SprintBudget> SprintBudgets { get; }
-        public FrozenDictionary<string, ImmutableArray<DeficiencyTicket>> DeficienciesByLog { get; }
 
         private static FrozenDictionary<string, T> ById<T>(IEnumerable<T> items, Func<T, string> key)
         {
