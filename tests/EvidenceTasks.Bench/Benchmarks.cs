@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using EvidenceTasks.Core;
 using EvidenceTasks.Core.Domain;
 using EvidenceTasks.Core.Synthesis;
-
 using EvidenceTasks.IO.Loading;
 
 namespace EvidenceTasks.Bench;

@@ -18,12 +18,12 @@ public class SynthVerbTests
         var run = CliRunner.Run(repo.Root, ["synth", "--out", "corpus", "--seed", "3", .. Small]);
         Assert.Equal(ExitCodes.Clean, run.ExitCode);
         // rubric, allocator, cert windows, 70 carve-outs; per window: week, slots, 4 ICS holds, manifest; 10 receipts + 10 logs; 45 tickets
-        Assert.StartsWith("synth: wrote 153 evidence files", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("synth: wrote 159 evidence files", run.Out, StringComparison.Ordinal);
         Assert.Contains($"as_of: {AsOfOf(run)}", repo.Read("corpus/README.md"), StringComparison.Ordinal);
 
         var gate = CliRunner.Run(repo.Root, "gate", "--root", "corpus", "--as-of", AsOfOf(run));
         Assert.Equal(ExitCodes.Clean, gate.ExitCode);
-        Assert.Equal($"gate: clean at as_of {AsOfOf(run)} over 153 files: nothing blocks", gate.Out.Trim());
+        Assert.Equal($"gate: clean at as_of {AsOfOf(run)} over 159 files: nothing blocks", gate.Out.Trim());
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class SynthVerbTests
         using (var git = new Repository(repo.PathOf("corpus")))
         {
             Assert.Equal(12, git.Commits.Count());
-            Assert.Equal("synth: commit 12 of 12 (13 files)", git.Head.Tip.MessageShort);
+            Assert.Equal("synth: commit 12 of 12 (14 files)", git.Head.Tip.MessageShort);
             Assert.Equal(new DateTimeOffset(2019, 1, 7, 0, 11, 0, TimeSpan.Zero), git.Head.Tip.Author.When);
             Assert.DoesNotContain(git.RetrieveStatus(), e => e.FilePath != "README.md");
         }
