@@ -165,6 +165,18 @@ Task("Manifest")
     .Does(() => EvidenceTasks("manifest", OptionalArgument("week")));
 
 // ["--name", "value"] when the Cake argument --name=value is given, else nothing.
+Task("Synth")
+    .Description("Write a synthetic benchmark repository (--out=DIR [--seed=N --windows=W --slots-per-window=S --receipts=R --deficiencies=D --commits=C]); docs/performance.md.")
+    .IsDependentOn("Build")
+    .Does(() =>
+    {
+        // synth writes a new folder: no --root, --as-of or --format (it prints the as_of its corpus passes the gate at).
+        var args = new ProcessArgumentBuilder().AppendQuoted(cliDll.FullPath).Append("synth");
+        foreach (var a in new[] { "out", "seed", "windows", "slots-per-window", "receipts", "deficiencies", "commits" }.SelectMany(OptionalArgument)) args.Append(a);
+        var exit = StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = repoRoot });
+        if (exit != 0) throw new CakeException(exit, $"evidence-tasks synth exited with {exit}");
+    });
+
 string[] OptionalArgument(string name)
 {
     var value = Argument(name, "");

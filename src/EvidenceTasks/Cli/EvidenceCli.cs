@@ -23,6 +23,7 @@ public static class EvidenceCli
         RosterVerb.Build(ctx),
         IcsVerb.Build(ctx),
         ManifestVerb.Build(ctx),
+        SynthVerb.Build(ctx),
     ];
 
     public static int Run(string[] args, CliContext ctx)

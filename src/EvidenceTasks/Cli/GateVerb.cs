@@ -38,7 +38,8 @@ public static class GateVerb
             Description = "Also write the verdict as an in-toto Statement v1 (test-result predicate) whose subjects are the evidence files with their SHA-256.",
             HelpName = "FILE",
         };
-        var command = new Command(name, description) { root, asOf, format };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each phase (load, history, every rule, report) took, on standard error." };
+        var command = new Command(name, description) { root, asOf, format, timings };
         if (withHistory)
         {
             command.Options.Add(baseRef);
@@ -51,21 +52,23 @@ public static class GateVerb
             var fmt = CommonOptions.ResolveFormat(ctx, parse.GetValue(format));
             if (!EvidenceLoader.LooksLikeEvidence(dir))
                 throw new UsageException($"no evidence under '{dir}': expected governance/, roster/ or evidence/ (pass --root DIR)");
-            var loaded = EvidenceLoader.Default.Load(dir);
-            var history = withHistory ? HistoryGate.Evaluate(ctx, dir, parse.GetValue(baseRef), loaded.Evidence) : HistoryGate.Outcome.None;
-            var result = EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings.Concat(history.Findings), instant, rules) with { FilesChecked = loaded.FileCount };
+            var clock = new GateTimings(parse.GetValue(timings));
+            var loaded = clock.Time("load (enumerate, parse, schema, bind)", () => EvidenceLoader.Default.Load(dir));
+            var history = withHistory ? clock.Time("history (git)", () => HistoryGate.Evaluate(ctx, dir, parse.GetValue(baseRef), loaded.Evidence)) : HistoryGate.Outcome.None;
+            var result = EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings.Concat(history.Findings), instant, clock.Wrap(rules)) with { FilesChecked = loaded.FileCount };
             var impact = string.Empty;
             if (history.Changes is { } changes)
             {
                 result = result with { Findings = TouchedFirst.Order(result.Findings, changes.Touched) };
                 impact = PullRequestImpactSummarizers.Markdown(new PullRequestImpact(changes, instant));
             }
-            GateReport.Write(ctx.Out, result, fmt, name);
+            clock.Time("report", () => { GateReport.Write(ctx.Out, result, fmt, name); return 0; });
             if (fmt == ReportFormat.Markdown) ctx.Out.Write(impact);
             if (ctx.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryPath)
                 File.AppendAllText(summaryPath, GateReport.Markdown(result, name) + impact + "\n");
             if (withHistory && parse.GetValue(attest) is { } attestPath)
                 WriteAttestation(ctx, Path.GetFullPath(attestPath, ctx.WorkingDirectory), dir, result, history);
+            clock.Write(ctx.Error);
             return result.Blocked ? ExitCodes.Blocked : ExitCodes.Clean;
         });
         return command;

@@ -34,6 +34,7 @@ public sealed record EvidenceSet
     public static EvidenceSet Empty { get; } = new();
 
     private Indexes? _indexes;
+    private FrozenDictionary<string, ImmutableArray<DeficiencyTicket>>? _deficienciesByLog;
 
     /// <summary>
     /// Copies for <c>with</c> expressions. Written out so the lazily built indexes are NOT copied: a filtered copy
@@ -74,6 +75,11 @@ public sealed record EvidenceSet
     public IReadOnlyDictionary<string, MockAuditLog> LogsById => Index.Logs;
     public IReadOnlyDictionary<string, CarveOut> CarveOutsById => Index.CarveOuts;
     public IReadOnlyDictionary<string, SprintBudget> SprintBudgetsById => Index.SprintBudgets;
+
+    /// <summary>The tickets raised on each log (by <c>mock_audit_id</c>), in file order; a log without tickets is absent.</summary>
+    public IReadOnlyDictionary<string, ImmutableArray<DeficiencyTicket>> DeficienciesByLog =>
+        _deficienciesByLog ??= Deficiencies.GroupBy(d => d.MockAuditId, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
     /// <summary>True when a file for the given path exists but failed to load (its own finding already says why).</summary>
     public bool IsUnreadable(string path) => UnreadablePaths.Contains(path);

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -14,7 +15,7 @@ using LibGit2Sharp;
 namespace EvidenceTasks.Tests.History;
 
 /// <summary>Partner replay over real histories: per-artifact verdicts, the failing commit and file, and memoisation by blob.</summary>
-public class ReplayerTests
+public class ReplayerTests(ITestOutputHelper output)
 {
     private static readonly IRecordedHashRule[] ReceiptRule = [new TestReceiptHashRule()];
 
@@ -230,6 +231,7 @@ public class ReplayerTests
         Assert.Equal(distinct.Count, result.BlobsParsed);
         Assert.Equal(900, result.DistinctEvidenceTrees);
         Assert.Equal("36 passed, 0 failed", result.SummaryLine); // ids att-9, -19, -29, -39 fall on the note commits
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"generating 1,000 commits took {generated}, replaying them {stopwatch.Elapsed - generated}");
+        // Cost is asserted by counts (each distinct blob parsed once), never by wall time: timings live in docs/performance.md.
+        output.WriteLine($"replay: generating 1,000 commits took {generated}, replaying them {stopwatch.Elapsed - generated}");
     }
 }

@@ -55,7 +55,9 @@ public static class MockAuditScoring
 
     /// <summary>The cert_blocking tickets raised on a log, in file order.</summary>
     public static ImmutableArray<DeficiencyTicket> CertBlockingTickets(EvidenceSet evidence, string mockAuditId) =>
-        evidence.Deficiencies.Where(d => d.MockAuditId == mockAuditId && d.Severity == CertBlocking).ToImmutableArray();
+        evidence.DeficienciesByLog.TryGetValue(mockAuditId, out var tickets)
+            ? tickets.Where(d => d.Severity == CertBlocking).ToImmutableArray()
+            : [];
 
     public static ScoreResult Score(Rubric rubric, IReadOnlyDictionary<int, int> scores, ImmutableArray<DeficiencyTicket> certBlocking)
     {

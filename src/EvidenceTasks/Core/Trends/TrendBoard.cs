@@ -89,11 +89,22 @@ public sealed record TrendBoard(
             .ThenBy(r => r.RubricDimension)
             .ThenBy(r => r.FailureModeTag, StringComparer.Ordinal)
             .ToImmutableArray();
-        var inputs = events.SelectMany(e => new[] { e.Ticket.Origin.Path, e.Log.Origin.Path })
-            .Concat(events.Select(e => e.Ticket.CarveOutId is { } id && evidence.CarveOutsById.TryGetValue(id, out var c) ? c.Origin.Path : null)
-                .OfType<string>())
-            .ToImmutableSortedSet(StringComparer.Ordinal);
-        return new TrendBoard(asOf, windows, rows, events, inputs);
+        return new TrendBoard(asOf, windows, rows, events, InputPathsOf(events, evidence));
+    }
+
+    /// <summary>Each event's ticket and log file and its carve-out's file, deduplicated before sorting (a log has many tickets).</summary>
+    private static ImmutableSortedSet<string> InputPathsOf(ImmutableArray<DeficiencyEvent> events, EvidenceSet evidence)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            paths.Add(e.Ticket.Origin.Path);
+            paths.Add(e.Log.Origin.Path);
+            if (e.Ticket.CarveOutId is { } id && evidence.CarveOutsById.TryGetValue(id, out var c)) paths.Add(c.Origin.Path);
+        }
+        var sorted = paths.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return ImmutableSortedSet.CreateRange(StringComparer.Ordinal, sorted);
     }
 
     /// <summary>

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+using EvidenceTasks.Core;
+using EvidenceTasks.Core.Rules;
+
+namespace EvidenceTasks.Cli;
+
+/// <summary>
+/// <c>gate --timings</c>: a Stopwatch breakdown per phase (load, history, each rule, report) written to standard error,
+/// so a slow gate can be profiled on real evidence without a profiler (docs/performance.md).
+/// </summary>
+internal sealed class GateTimings(bool enabled)
+{
+    private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
+
+    public T Time<T>(string phase, Func<T> work)
+    {
+        if (!enabled) return work();
+        var watch = Stopwatch.StartNew();
+        var result = work();
+        lock (_phases) _phases.Add((phase, watch.Elapsed));
+        return result;
+    }
+
+    /// <summary>The rules, each timed as one phase (its findings materialised inside the measurement).</summary>
+    public IReadOnlyList<IGateRule> Wrap(IReadOnlyList<IGateRule> rules) => enabled ? rules.Select(r => (IGateRule)new TimedRule(r, this)).ToList() : rules;
+
+    public void Write(TextWriter error)
+    {
+        if (!enabled) return;
+        var total = _phases.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Elapsed);
+        foreach (var (phase, elapsed) in _phases.OrderByDescending(p => p.Elapsed))
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {elapsed.TotalMilliseconds,9:0.0} ms  {phase}"));
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {total.TotalMilliseconds,9:0.0} ms  total of the phases above (process start and JIT not included)"));
+    }
+
+    private sealed class TimedRule(IGateRule inner, GateTimings timings) : IGateRule
+    {
+        public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context) =>
+            timings.Time("rule " + inner.GetType().Name, () => inner.Evaluate(evidence, context).ToList());
+    }
+}

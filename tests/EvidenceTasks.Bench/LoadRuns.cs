@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using System.Globalization;
+using EvidenceTasks.IO.Loading;
+
+namespace EvidenceTasks.Bench;
+
+/// <summary>The whole loader over a folder, several runs, with the garbage collector's share (pause time, collections).</summary>
+public static class LoadRuns
+{
+    public static int Run(string root)
+    {
+        for (var run = 0; run < 3; run++)
+        {
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var gen2Before = GC.CollectionCount(2);
+            var gen0Before = GC.CollectionCount(0);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var loaded = EvidenceLoader.Default.Load(root);
+            var wall = watch.Elapsed;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load {loaded.FileCount} files: {wall.TotalMilliseconds:0} ms wall, {cpu.TotalMilliseconds:0} ms CPU, GC pause {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:0} ms, gen0 {GC.CollectionCount(0) - gen0Before}, gen2 {GC.CollectionCount(2) - gen2Before}, {loaded.Findings.Length} findings"));
+        }
+        return 0;
+    }
+}
