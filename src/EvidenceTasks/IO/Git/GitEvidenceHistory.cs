@@ -74,6 +74,29 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         return string.Join(' ', EvidenceLayout.Roots.Select(r => tree[r] is { } e ? $"{e.Mode}:{e.Target.Sha}" : "-"));
     }
 
+    public IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to)
+    {
+        var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
+        var changes = _repository.Diff.Compare<TreeChanges>(from is null ? null : Commit(from).Tree, Commit(to).Tree, EvidenceLayout.Roots, options);
+        var result = new List<EvidenceBlobChange>();
+        foreach (var c in changes)
+        {
+            // A rename or copy is never reported (similarity off), so Path and OldPath are the same path.
+            var path = c.Path.Replace('\\', '/');
+            if (!IsListed(path)) continue;
+            var old = c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null;
+            var now = c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null;
+            if (old != now) result.Add(new EvidenceBlobChange(path, old, now));
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return result;
+    }
+
+    /// <summary>What <see cref="GitObjectReader.List"/> lists: a file below a root folder whose name decoded as UTF-8.</summary>
+    private static bool IsListed(string path) =>
+        EvidenceLayout.Roots.Any(r => path.Length > r.Length + 1 && path.StartsWith(r, StringComparison.Ordinal) && path[r.Length] == '/')
+        && !path.Contains('\uFFFD', StringComparison.Ordinal);
+
     private Commit Commit(HistoryCommit c) =>
         _repository.Lookup<Commit>(new ObjectId(c.Sha)) ?? throw new InvalidOperationException($"commit {c.Sha} is not in {Description}");
 

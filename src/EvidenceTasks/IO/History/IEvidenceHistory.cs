@@ -40,4 +40,15 @@ public interface IEvidenceHistory : IDisposable
     /// the same key have byte-identical evidence, so a verdict computed for one holds for the other.
     /// </summary>
     string EvidenceKey(HistoryCommit commit);
+
+    /// <summary>
+    /// The evidence files whose blob differs between two commits (git's tree diff: equal subtrees are skipped by id, so
+    /// the cost grows with what changed, not with the size of the tree). <paramref name="from"/> null means the empty
+    /// tree. Paths and blob ids are exactly those <see cref="TreeOf"/> lists (files and symlinks under the evidence roots;
+    /// submodules and names that are not UTF-8 are not listed there, so not here either). Ordered by path (ordinal).
+    /// </summary>
+    IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to);
 }
+
+/// <summary>One evidence path whose content differs between two commits: null <c>OldBlob</c> is an addition, null <c>NewBlob</c> a deletion.</summary>
+public sealed record EvidenceBlobChange(string Path, string? OldBlob, string? NewBlob);

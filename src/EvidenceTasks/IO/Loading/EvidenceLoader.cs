@@ -33,7 +33,7 @@ public sealed class EvidenceLoader(SchemaSet schemas)
         var entries = source.Enumerate(findings);
 
         var results = new FileResult[entries.Count];
-        Parallel.For(0, entries.Count, i =>
+        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var entry = entries[i];
             results[i] = entry.ContentKey is { } key && cache is not null
