@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace EvidenceTasks.Core;
@@ -10,10 +9,12 @@ namespace EvidenceTasks.Core;
 /// </summary>
 public sealed class PositionMap
 {
-    private readonly FrozenDictionary<string, TextPosition> _positions;
+    // A plain copy, not a FrozenDictionary: every loaded file has its own small map, read a few times at most, and
+    // freezing ~100,000 of them cost more than all the lookups they ever serve.
+    private readonly Dictionary<string, TextPosition> _positions;
 
     public PositionMap(IReadOnlyDictionary<string, TextPosition> positions) =>
-        _positions = positions.ToFrozenDictionary(StringComparer.Ordinal);
+        _positions = new Dictionary<string, TextPosition>(positions, StringComparer.Ordinal);
 
     public static PositionMap Empty { get; } = new(new Dictionary<string, TextPosition>());
 

@@ -14,7 +14,11 @@ namespace EvidenceTasks.IO.Loading;
 /// </summary>
 public static partial class YamlDocumentParser
 {
-    public static ParseOutcome Parse(string path, string text)
+    public static ParseOutcome Parse(string path, string text) =>
+        TryParseFlat(path, text) is { } flat ? ParseOutcome.Success(flat) : ParseFull(path, text);
+
+    /// <summary>The YamlDotNet path: every document, every error with its position.</summary>
+    internal static ParseOutcome ParseFull(string path, string text)
     {
         if (FindTabIndentation(text) is { } tab)
             return Fail(path, tab, "tab used for indentation", "Indent with spaces only; YAML forbids tabs in indentation.");
@@ -182,10 +186,11 @@ public static partial class YamlDocumentParser
     }
 
     /// <summary>YAML 1.2 core schema resolution of a scalar (https://yaml.org/spec/1.2.2/#1032-tag-resolution).</summary>
-    internal static JsonNode? TypeScalar(Scalar scalar)
+    internal static JsonNode? TypeScalar(Scalar scalar) =>
+        scalar.Style == ScalarStyle.Plain ? TypePlain(scalar.Value) : JsonValue.Create(scalar.Value);
+
+    private static JsonNode? TypePlain(string v)
     {
-        var v = scalar.Value;
-        if (scalar.Style != ScalarStyle.Plain) return JsonValue.Create(v);
         switch (v)
         {
             case "" or "~" or "null" or "Null" or "NULL":
