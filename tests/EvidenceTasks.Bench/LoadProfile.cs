@@ -19,27 +19,43 @@ public static class LoadProfile
         var entries = source.Enumerate(new List<Finding>());
         var totals = new Dictionary<(EvidenceKind Kind, string Phase), TimeSpan>();
         var counts = new Dictionary<EvidenceKind, int>();
+        var allocated = new Dictionary<(EvidenceKind Kind, string Phase), long>();
+        var validator = new NJsonSchema.Validation.JsonSchemaValidator();
         var watch = new Stopwatch();
-        TimeSpan Lap() { var t = watch.Elapsed; watch.Restart(); return t; }
-        void Add(EvidenceKind kind, string phase, TimeSpan t) => totals[(kind, phase)] = totals.GetValueOrDefault((kind, phase)) + t;
+        long bytesAtLap = 0;
+        (TimeSpan, long) Lap()
+        {
+            var t = watch.Elapsed;
+            var now = GC.GetAllocatedBytesForCurrentThread();
+            var bytes = now - bytesAtLap;
+            bytesAtLap = now;
+            watch.Restart();
+            return (t, bytes);
+        }
+        void Add(EvidenceKind kind, string phase, (TimeSpan Time, long Bytes) lap)
+        {
+            totals[(kind, phase)] = totals.GetValueOrDefault((kind, phase)) + lap.Time;
+            allocated[(kind, phase)] = allocated.GetValueOrDefault((kind, phase)) + lap.Bytes;
+        }
         // Warm up JIT and schema compilation on one file of each kind first, so the per-kind numbers are steady state.
         foreach (var pass in new[] { true, false })
         {
             totals.Clear();
+            allocated.Clear();
             counts.Clear();
             foreach (var group in entries.GroupBy(e => EvidenceLayout.Classify(e.Path)?.Layout))
             {
                 if (group.Key is not { Schema: { } schemaName } layout) continue;
                 foreach (var entry in pass ? group.Take(1) : group)
                 {
-                    watch.Restart();
+                    Lap();
                     var (file, _) = SourceFileReader.Read(source, entry);
                     Add(layout.Kind, "read", Lap());
                     var parsed = layout.Extension == ".json" ? JsonDocumentParser.Parse(entry.Path, file!.Bytes) : YamlDocumentParser.Parse(entry.Path, file!.Text);
                     Add(layout.Kind, "parse", Lap());
                     var token = SchemaSet.ToJToken(parsed.Document!.Root);
                     Add(layout.Kind, "to JToken", Lap());
-                    var errors = SchemaSet.BuiltIn.Get(schemaName).Validate(token);
+                    var errors = validator.Validate(token, SchemaSet.BuiltIn.Get(schemaName));
                     Add(layout.Kind, "NJsonSchema validate", Lap());
                     if (errors.Count > 0) throw new InvalidOperationException($"{entry.Path}: not schema-valid");
                     EvidenceBinder.Bind(layout, parsed.Document, new EvidenceSetBuilder(), []);
@@ -59,6 +75,14 @@ public static class LoadProfile
         }
         var all = Phases.Select(p => totals.Where(t => t.Key.Phase == p).Sum(t => t.Value.TotalMilliseconds)).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-20}{counts.Values.Sum(),8}") + string.Concat(all.Select(ms => string.Create(CultureInfo.InvariantCulture, $"{ms,22:0}"))));
+        Console.WriteLine();
+        Console.WriteLine("allocated, KB per file");
+        Console.WriteLine($"{"kind",-20}{"files",8}" + string.Concat(Phases.Select(p => $"{p,22}")));
+        foreach (var (kind, n) in counts.OrderByDescending(c => c.Value))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-20}{n,8}")
+                + string.Concat(Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{allocated.GetValueOrDefault((kind, p)) / 1024.0 / n,22:0.0}"))));
+        }
         return 0;
     }
 }

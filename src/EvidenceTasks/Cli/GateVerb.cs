@@ -55,7 +55,7 @@ public static class GateVerb
             var clock = new GateTimings(parse.GetValue(timings));
             var loaded = clock.Time("load (enumerate, parse, schema, bind)", () => EvidenceLoader.Default.Load(dir));
             var history = withHistory ? clock.Time("history (git)", () => HistoryGate.Evaluate(ctx, dir, parse.GetValue(baseRef), loaded.Evidence)) : HistoryGate.Outcome.None;
-            var result = EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings.Concat(history.Findings), instant, clock.Wrap(rules)) with { FilesChecked = loaded.FileCount };
+            var result = clock.Time(GateTimings.AllRules, () => EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings.Concat(history.Findings), instant, clock.Wrap(rules))) with { FilesChecked = loaded.FileCount };
             var impact = string.Empty;
             if (history.Changes is { } changes)
             {

@@ -26,7 +26,10 @@ public static class Gate
     public static GateResult Evaluate(EvidenceSet evidence, IEnumerable<Finding> loadFindings, Instant asOf, IEnumerable<IGateRule> rules)
     {
         var context = new GateContext(asOf);
-        var findings = loadFindings.Concat(rules.SelectMany(r => r.Evaluate(evidence, context)))
+        // Rules are pure and independent over one immutable evidence set, so they run on every core; AsOrdered keeps
+        // the concatenation (and so Distinct's choice among equal findings) exactly as a sequential run.
+        var ruleFindings = rules.AsParallel().AsOrdered().SelectMany(r => r.Evaluate(evidence, context).ToList()).ToList();
+        var findings = loadFindings.Concat(ruleFindings)
             .Distinct()
             .Order(Finding.ReportOrder)
             .ToImmutableArray();

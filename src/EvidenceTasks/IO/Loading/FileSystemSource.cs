@@ -45,7 +45,9 @@ public sealed class FileSystemSource(string root) : IEvidenceSource
                 findings.Add(Finding.Error(BlockReason.FileRejected, new SourceLocation(rel, 1, 1), "file name is not valid UTF-8", "Rename the file using its id."));
                 continue;
             }
-            if (info.LinkTarget is not null)
+            // The enumeration already knows which entries are links; asking every file for its LinkTarget was one
+            // readlink(2) per file.
+            if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.LinkTarget is not null)
             {
                 if (info is DirectoryInfo)
                     findings.Add(Finding.Error(BlockReason.FileRejected, new SourceLocation(rel, 1, 1), $"directory is a symlink to '{info.LinkTarget}'", "Replace the symlink with a real directory."));
