@@ -41,5 +41,9 @@ public static class BudgetDocument
     }
 
     /// <summary>The files a budget depends on: the board's inputs and governance/allocator.yaml, ordinal order.</summary>
-    public static ImmutableSortedSet<string> InputPaths(TrendBoard board) => board.InputPaths.Add(BudgetVerification.AllocatorPath);
+    public static ImmutableArray<string> InputPaths(TrendBoard board)
+    {
+        var at = board.InputPaths.BinarySearch(BudgetVerification.AllocatorPath, StringComparer.Ordinal);
+        return at >= 0 ? board.InputPaths : board.InputPaths.Insert(~at, BudgetVerification.AllocatorPath);
+    }
 }

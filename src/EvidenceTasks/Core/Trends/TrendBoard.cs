@@ -47,7 +47,7 @@ public sealed record TrendBoard(
     ImmutableArray<string> LookbackWindows,
     ImmutableArray<TrendBoardRow> Rows,
     ImmutableArray<DeficiencyEvent> Events,
-    ImmutableSortedSet<string> InputPaths)
+    ImmutableArray<string> InputPaths)
 {
     /// <summary>How many cert windows the rolling lookback keeps.</summary>
     public const int LookbackWindowCount = 12;
@@ -77,9 +77,7 @@ public sealed record TrendBoard(
         var all = DeficiencyEvent.At(evidence, asOf).ToList();
         var windows = LookbackWindowsOf(all, asOf);
         var chosen = windows.ToHashSet(StringComparer.Ordinal);
-        var events = all.Where(e => chosen.Contains(e.CertWindowId))
-            .OrderBy(e => e.Ticket.DeficiencyId, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var events = OrderedById(all.Where(e => chosen.Contains(e.CertWindowId)).ToList());
         var rows = events
             .GroupBy(e => (e.RubricDimension, e.FailureModeTag))
             .Select(g => Row(g.Key.RubricDimension, g.Key.FailureModeTag, g.ToList(), asOf, evidence))
@@ -92,19 +90,61 @@ public sealed record TrendBoard(
         return new TrendBoard(asOf, windows, rows, events, InputPathsOf(events, evidence));
     }
 
-    /// <summary>Each event's ticket and log file and its carve-out's file, deduplicated before sorting (a log has many tickets).</summary>
-    private static ImmutableSortedSet<string> InputPathsOf(ImmutableArray<DeficiencyEvent> events, EvidenceSet evidence)
+    /// <summary>
+    /// Events by deficiency_id, ordinal, stable. Tickets arrive in file order, which is id order for every usual id, so
+    /// the sort is skipped when a linear check finds them already ordered (the result is the same either way).
+    /// </summary>
+    private static ImmutableArray<DeficiencyEvent> OrderedById(List<DeficiencyEvent> events)
     {
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in events)
+        for (var i = 1; i < events.Count; i++)
         {
-            paths.Add(e.Ticket.Origin.Path);
-            paths.Add(e.Log.Origin.Path);
-            if (e.Ticket.CarveOutId is { } id && evidence.CarveOutsById.TryGetValue(id, out var c)) paths.Add(c.Origin.Path);
+            if (string.CompareOrdinal(events[i - 1].Ticket.DeficiencyId, events[i].Ticket.DeficiencyId) > 0)
+                return [.. events.OrderBy(e => e.Ticket.DeficiencyId, StringComparer.Ordinal)];
         }
-        var sorted = paths.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
-        return ImmutableSortedSet.CreateRange(StringComparer.Ordinal, sorted);
+        return [.. events];
+    }
+
+    /// <summary>
+    /// Each event's ticket and log file and its carve-out's file, sorted (ordinal) and distinct. Tickets are one per event
+    /// and already nearly in path order, so they are only sorted when a check finds them out of order; the far fewer log
+    /// and carve-out paths are deduplicated and sorted on their own, then the two sorted lists are merged. (Sorting a
+    /// million paths was the largest step of the board at scale: docs/performance.md.)
+    /// </summary>
+    private static ImmutableArray<string> InputPathsOf(ImmutableArray<DeficiencyEvent> events, EvidenceSet evidence)
+    {
+        var tickets = new string[events.Length];
+        var others = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            tickets[i] = e.Ticket.Origin.Path;
+            others.Add(e.Log.Origin.Path);
+            if (e.Ticket.CarveOutId is { } id && evidence.CarveOutsById.TryGetValue(id, out var c)) others.Add(c.Origin.Path);
+        }
+        if (!IsSorted(tickets)) Array.Sort(tickets, StringComparer.Ordinal);
+        var rest = others.ToArray();
+        Array.Sort(rest, StringComparer.Ordinal);
+        return MergeDistinct(tickets, rest);
+    }
+
+    private static bool IsSorted(string[] items)
+    {
+        for (var i = 1; i < items.Length; i++)
+            if (string.CompareOrdinal(items[i - 1], items[i]) > 0) return false;
+        return true;
+    }
+
+    /// <summary>The union of two ordinal-sorted arrays, sorted, each path once.</summary>
+    private static ImmutableArray<string> MergeDistinct(string[] a, string[] b)
+    {
+        var merged = ImmutableArray.CreateBuilder<string>(a.Length + b.Length);
+        int i = 0, j = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            var next = j >= b.Length || (i < a.Length && string.CompareOrdinal(a[i], b[j]) <= 0) ? a[i++] : b[j++];
+            if (merged.Count == 0 || !string.Equals(merged[^1], next, StringComparison.Ordinal)) merged.Add(next);
+        }
+        return merged.DrainToImmutable();
     }
 
     /// <summary>
@@ -125,14 +165,21 @@ public sealed record TrendBoard(
             .ToImmutableArray();
     }
 
+    /// <summary>One row from its events in a single pass (at a million events, five LINQ passes per row added up).</summary>
     private static TrendBoardRow Row(int dimension, string tag, List<DeficiencyEvent> events, Instant asOf, EvidenceSet evidence)
     {
-        var windowCount = events.Select(e => e.CertWindowId).Distinct(StringComparer.Ordinal).Count();
-        var certBlocking = events.Count(e => e.IsCertBlocking);
-        var carvedOut = events.Count(e => e.IsCarvedOutAt(asOf, evidence.CarveOutsById));
-        var mostRecent = events.Max(e => e.RehearsalDtUtc);
-        return new TrendBoardRow(dimension, tag, events.Count, windowCount, certBlocking, carvedOut,
-            AverageResolutionHours(events, asOf), mostRecent, Classifications.Classify(windowCount, certBlocking, mostRecent, asOf));
+        var windows = new HashSet<string>(StringComparer.Ordinal);
+        int certBlocking = 0, carvedOut = 0;
+        var mostRecent = Instant.MinValue;
+        foreach (var e in events)
+        {
+            windows.Add(e.CertWindowId);
+            if (e.IsCertBlocking) certBlocking++;
+            if (e.IsCarvedOutAt(asOf, evidence.CarveOutsById)) carvedOut++;
+            if (e.RehearsalDtUtc > mostRecent) mostRecent = e.RehearsalDtUtc;
+        }
+        return new TrendBoardRow(dimension, tag, events.Count, windows.Count, certBlocking, carvedOut,
+            AverageResolutionHours(events, asOf), mostRecent, Classifications.Classify(windows.Count, certBlocking, mostRecent, asOf));
     }
 
     /// <summary>
@@ -141,7 +188,8 @@ public sealed record TrendBoard(
     /// </summary>
     public static decimal? AverageResolutionHours(IEnumerable<DeficiencyEvent> events, Instant asOf)
     {
-        BigInteger seconds = 0;
+        // Int128 holds any sum of long second counts exactly (BigInteger allocated on every addition at scale).
+        Int128 seconds = 0;
         var n = 0;
         foreach (var e in events)
         {
@@ -149,6 +197,6 @@ public sealed record TrendBoard(
             seconds += resolved.ToUnixTimeSeconds() - e.RehearsalDtUtc.ToUnixTimeSeconds();
             n++;
         }
-        return n == 0 ? null : new Fraction(seconds, (BigInteger)n * 3600).Round(4);
+        return n == 0 ? null : new Fraction((BigInteger)seconds, (BigInteger)n * 3600).Round(4);
     }
 }
