@@ -32,7 +32,10 @@ if (!FileExists(repoRoot.CombineWithFilePath("EvidenceTasks.slnx")))
     repoRoot = MakeAbsolute(Directory(".."));
 }
 var solution = repoRoot.CombineWithFilePath("EvidenceTasks.slnx");
-var cliDll = repoRoot.CombineWithFilePath($"src/EvidenceTasks/bin/{configuration}/net10.0/EvidenceTasks.dll");
+// The CLI is published ReadyToRun (precompiled for this machine's runtime): a gate over ~100,000 files spends ~20 %
+// less CPU than on JIT-compiled code, and small verbs start faster (docs/performance.md).
+var cliDir = repoRoot.Combine($"artifacts/cli/{configuration}");
+var cliDll = cliDir.CombineWithFilePath("EvidenceTasks.dll");
 
 // Verbs whose output depends on neither as_of nor a report format (they take only --root and their own options).
 var rootOnlyVerbs = new[] { "ics", "manifest" };
@@ -54,19 +57,25 @@ string[] Opt(string name, string value) =>
     string.IsNullOrEmpty(value) ? new string[0] : new[] { name, "\"" + value.Replace("\"", "\\\"") + "\"" };
 
 Task("Build")
-    .Does(() => DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration, NoLogo = true }));
+    .Does(() => DotNetPublish(repoRoot.CombineWithFilePath("src/EvidenceTasks/EvidenceTasks.csproj").FullPath, new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = cliDir,
+        NoLogo = true,
+        SelfContained = false,
+        PublishReadyToRun = true,
+        ArgumentCustomization = args => args.Append("--use-current-runtime"),
+    }));
 
 Task("Test")
-    .IsDependentOn("Build")
-    .Does(() => DotNetTest(solution.FullPath, new DotNetTestSettings { Configuration = configuration, NoBuild = true, NoLogo = true }));
+    .Does(() => DotNetTest(solution.FullPath, new DotNetTestSettings { Configuration = configuration, NoLogo = true }));
 
 // The hostile-input suite alone, printing its counts (fuzz runs, tamper mutations detected, kills): docs/security.md.
 // Longer runs: EVIDENCE_FUZZ_ITER, EVIDENCE_KILL_ITER, EVIDENCE_MANY_FILES in the environment.
 Task("Hostile")
-    .IsDependentOn("Build")
     .Does(() => DotNetTest(solution.FullPath, new DotNetTestSettings
     {
-        Configuration = configuration, NoBuild = true, NoLogo = true,
+        Configuration = configuration, NoLogo = true,
         Filter = "FullyQualifiedName~EvidenceTasks.Tests.Hostile",
         Loggers = new[] { "console;verbosity=normal" },
     }));
