@@ -37,7 +37,7 @@ public class RecordedHashScopeTests
                 {
                     case 0: repo.Delete(path); break;
                     case 1: repo.Write(path, "{ not json\n"); break;
-                    default: repo.WriteBytes(path, ChangeOneDigit(File.ReadAllBytes(repo.PathOf(path)), random)); break;
+                    default: repo.WriteBytes(path, ReplayEquivalenceTests.ChangeOneDigit(File.ReadAllBytes(repo.PathOf(path)), random)); break;
                 }
             }
             var whole = EvidenceLoader.Default.Load(repo.Root).Evidence;
@@ -82,14 +82,4 @@ public class RecordedHashScopeTests
         FileSha256 = e.FileSha256.Where(f => keep(f.Key)).ToImmutableSortedDictionary(StringComparer.Ordinal),
         UnreadablePaths = e.UnreadablePaths.Where(keep).ToImmutableHashSet(StringComparer.Ordinal),
     };
-
-    private static byte[] ChangeOneDigit(byte[] bytes, Random random)
-    {
-        var digits = Enumerable.Range(0, bytes.Length).Where(i => bytes[i] is >= (byte)'0' and <= (byte)'9').ToArray();
-        if (digits.Length == 0) return bytes;
-        var copy = bytes.ToArray();
-        var at = digits[random.Next(digits.Length)];
-        copy[at] = (byte)('0' + (copy[at] - '0' + 1 + random.Next(9)) % 10);
-        return copy;
-    }
 }

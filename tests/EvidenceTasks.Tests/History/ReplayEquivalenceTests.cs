@@ -108,7 +108,7 @@ public class ReplayEquivalenceTests(ITestOutputHelper output)
                 var older = main[random.Next(main.Count)];
                 var tree = TreeDefinition.From(older.Tree);
                 var path = artifacts[random.Next(artifacts.Length)];
-                tree.Add(path, repo.ObjectDatabase.CreateBlob(new MemoryStream(Tamper(originals[path], random))), Mode.NonExecutableFile);
+                tree.Add(path, repo.ObjectDatabase.CreateBlob(new MemoryStream(ChangeOneDigit(originals[path], random))), Mode.NonExecutableFile);
                 var sig = TempEvidenceRepo.Signer(when);
                 var side = repo.ObjectDatabase.CreateCommit(sig, sig, $"side {i}", repo.ObjectDatabase.CreateTree(tree), [older], false);
                 main.Add(Commit(files, repo, $"merge {i}", when, [main[^1], side]));
@@ -148,10 +148,10 @@ public class ReplayEquivalenceTests(ITestOutputHelper output)
         {
             case 0 or 1:
                 var current = new FileInfo(files.PathOf(any)).LinkTarget is null ? File.ReadAllBytes(files.PathOf(any)) : originals.GetValueOrDefault(any, "x"u8.ToArray());
-                Write(files, any, Tamper(current, random));
+                Write(files, any, ChangeOneDigit(current, random));
                 return "tamper";
             case 2:
-                Write(files, artifact, Tamper(originals[artifact], random));
+                Write(files, artifact, ChangeOneDigit(originals[artifact], random));
                 return "tamper artifact";
             case 3:
                 Write(files, original, originals[original]);
@@ -191,7 +191,7 @@ public class ReplayEquivalenceTests(ITestOutputHelper output)
     }
 
     /// <summary>One digit changed (or a space added): often a valid file with a different value, sometimes one the schema refuses.</summary>
-    private static byte[] Tamper(byte[] bytes, Random random)
+    internal static byte[] ChangeOneDigit(byte[] bytes, Random random)
     {
         var digits = Enumerable.Range(0, bytes.Length).Where(i => bytes[i] is >= (byte)'0' and <= (byte)'9').ToArray();
         if (digits.Length == 0) return [.. bytes, (byte)' '];
