@@ -33,7 +33,7 @@ internal sealed class ReplayState(IEvidenceHistory history, EvidenceLoader loade
     /// <summary>The parts tracked for the rules' reads (artifact folders are tracked regardless).</summary>
     private EvidenceParts _reads = EvidenceParts.None;
 
-    /// <summary>The artifacts at the current commit with the first blocking finding at each (null: it verifies).</summary>
+    /// <summary>The verdict of an artifact present at the current commit: its first blocking finding, or null when it verifies.</summary>
     public Finding? FailureOf(string path) => _artifacts[path].Failure;
 
     /// <summary>Moves the state from <paramref name="previous"/> (null: nothing yet) to <paramref name="commit"/>.</summary>
@@ -63,9 +63,7 @@ internal sealed class ReplayState(IEvidenceHistory history, EvidenceLoader loade
 
     /// <summary>The folders of the artifact kinds, matched ignoring case: a file there may collide with an artifact's name.</summary>
     private static readonly HashSet<string> ArtifactTops = new(
-        new[] { EvidenceKind.AttendanceReceipt, EvidenceKind.QuorumManifest, EvidenceKind.SprintBudget, EvidenceKind.Readback }
-            .Select(k => EvidencePartLayout.TopOf(EvidenceLayout.Of(k).Directory)),
-        StringComparer.OrdinalIgnoreCase);
+        Replayer.ArtifactKinds.Select(k => EvidencePartLayout.TopOf(EvidenceLayout.Of(k).Directory)), StringComparer.OrdinalIgnoreCase);
 
     private (List<string> Added, List<string> Removed) Apply(IEnumerable<EvidenceBlobChange> changes)
     {

@@ -56,8 +56,10 @@ public sealed class Replayer(EvidenceLoader loader, IEnumerable<IRecordedHashRul
     public ImmutableArray<IRecordedHashRule> Rules { get; } = (rules ?? GateRules.All.OfType<IRecordedHashRule>()).ToImmutableArray();
 
     /// <summary>The kinds that record a hash (docs/hashing.md); each such file is one artifact.</summary>
-    public static bool IsArtifact(string path) => EvidenceLayout.Classify(path)?.Layout.Kind is
-        EvidenceKind.AttendanceReceipt or EvidenceKind.QuorumManifest or EvidenceKind.SprintBudget or EvidenceKind.Readback;
+    public static ImmutableArray<EvidenceKind> ArtifactKinds { get; } =
+        [EvidenceKind.AttendanceReceipt, EvidenceKind.QuorumManifest, EvidenceKind.SprintBudget, EvidenceKind.Readback];
+
+    public static bool IsArtifact(string path) => EvidenceLayout.Classify(path)?.Layout.Kind is { } kind && ArtifactKinds.Contains(kind);
 
     /// <summary>
     /// Replays <paramref name="from"/> (inclusive; null: the root) to <paramref name="to"/>. <see cref="ReplayResult.BlobsParsed"/>
