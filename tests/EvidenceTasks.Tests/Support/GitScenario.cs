@@ -120,6 +120,8 @@ public sealed class GitScenario : IDisposable
 /// </summary>
 public sealed class TestReceiptHashRule : IRecordedHashRule
 {
+    public RecordedHashScope Scope { get; } = new(EvidenceParts.Receipts, EvidenceParts.None);
+
     public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context) =>
         evidence.Receipts
             .Where(r => r.ReceiptSha256 is not null && r.ReceiptSha256 != r.ComputedSha256)

@@ -9,6 +9,12 @@ namespace EvidenceTasks.Core.Rules;
 /// </summary>
 public sealed class BudgetSnapshotRule : IRecordedHashRule
 {
+    /// <summary>
+    /// The trend board at the budget's own as_of reads logs, tickets and carve-outs, and <c>inputs_sha256</c> may name any
+    /// file: everything. The context's as_of is not read (the budget records its own).
+    /// </summary>
+    public RecordedHashScope Scope { get; } = new(EvidenceParts.SprintBudgets, EvidenceParts.All);
+
     public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context)
     {
         foreach (var budget in evidence.SprintBudgets)

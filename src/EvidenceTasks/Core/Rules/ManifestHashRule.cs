@@ -10,6 +10,9 @@ namespace EvidenceTasks.Core.Rules;
 /// </summary>
 public sealed class ManifestHashRule : IRecordedHashRule
 {
+    /// <summary>Each manifest is compared with its handoff week (or that week's file being unreadable) and the locked slots; never with another manifest.</summary>
+    public RecordedHashScope Scope { get; } = new(EvidenceParts.Manifests, EvidenceParts.HandoffWeeks | EvidenceParts.Slots);
+
     public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context) =>
         evidence.Manifests.SelectMany(m => Check(evidence, m));
 

@@ -11,6 +11,9 @@ namespace EvidenceTasks.Core.Rules;
 /// </summary>
 public sealed class ReadbackRule : IRecordedHashRule
 {
+    /// <summary>A readback is rendered from its budget, the budget's board and the allocator: everything, as for the budget.</summary>
+    public RecordedHashScope Scope { get; } = new(EvidenceParts.Readbacks, EvidenceParts.All);
+
     public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context)
     {
         foreach (var readback in evidence.Readbacks)

@@ -10,6 +10,9 @@ namespace EvidenceTasks.Core.Rules;
 /// </summary>
 public sealed class ReceiptHashRule : IRecordedHashRule
 {
+    /// <summary>A receipt's seal is checked against the receipt alone (<see cref="Check"/> takes nothing else).</summary>
+    public RecordedHashScope Scope { get; } = new(EvidenceParts.Receipts, EvidenceParts.None);
+
     public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context)
     {
         foreach (var r in evidence.Receipts)

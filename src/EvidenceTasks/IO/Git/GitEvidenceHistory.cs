@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EvidenceTasks.Core;
 using EvidenceTasks.Core.History;
 using EvidenceTasks.IO.History;
 using EvidenceTasks.IO.Loading;
@@ -91,6 +92,84 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return result;
     }
+
+    public IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to, Func<string, bool> include)
+    {
+        var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
+        var oldTree = from is null ? null : Commit(from).Tree;
+        var newTree = Commit(to).Tree;
+        var result = new List<EvidenceBlobChange>();
+        void Add(string path, string? old, string? now)
+        {
+            if (old != now && IsListed(path)) result.Add(new EvidenceBlobChange(path, old, now));
+        }
+        foreach (var root in EvidenceLayout.Roots)
+        {
+            var oldRoot = FolderAt(oldTree, root);
+            var newRoot = FolderAt(newTree, root);
+            if (oldRoot?.Id == newRoot?.Id) continue;
+            var names = (oldRoot?.Select(e => e.Name) ?? []).Union(newRoot?.Select(e => e.Name) ?? [], StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                var top = root + "/" + name;
+                var (o, n) = (oldRoot?[name], newRoot?[name]);
+                if ((o?.Mode, o?.Target.Id) == (n?.Mode, n?.Target.Id) || !include(top)) continue;
+                Add(top, BlobOf(o), BlobOf(n));
+                var (oldSub, newSub) = (o is { Mode: Mode.Directory } ? (Tree)o.Target : null, n is { Mode: Mode.Directory } ? (Tree)n.Target : null);
+                if (oldSub is null && newSub is null) continue;
+                // Below the top entry, git's own diff (no pathspec: with one, libgit2 is several times slower).
+                foreach (var c in _repository.Diff.Compare<TreeChanges>(oldSub, newSub, options))
+                {
+                    Add(top + "/" + c.Path.Replace('\\', '/'),
+                        c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null,
+                        c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null);
+                }
+            }
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return result;
+    }
+
+    public IEvidenceSource FilesOf(HistoryCommit commit, IEnumerable<string> paths)
+    {
+        var tree = Commit(commit).Tree;
+        var entries = new List<SourceEntry>();
+        foreach (var path in paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            // Roots that are not folders, submodules and names that are not UTF-8 are not listed by TreeOf: not here either.
+            if (!IsListed(path) || FolderAt(tree, path[..path.IndexOf('/')]) is null || tree[path] is not { } entry) continue;
+            switch (entry.Mode)
+            {
+                case Mode.SymbolicLink:
+                    var target = _reader.ReadBlob(entry.Target.Sha);
+                    entries.Add(new SourceEntry(path, SourceEntryType.Symlink, 0, entry.Target.Sha, LinkTarget: System.Text.Encoding.UTF8.GetString(target, 0, Math.Min(target.Length, 4096))));
+                    break;
+                case Mode.Directory or Mode.GitLink:
+                    break;
+                default:
+                    entries.Add(new SourceEntry(path, SourceEntryType.File, _repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size, entry.Target.Sha));
+                    break;
+            }
+        }
+        return new ListedFiles($"commit {commit.Sha[..12]}", entries, _reader);
+    }
+
+    /// <summary>A commit's files found by path: reads blobs through the shared reader, so loading them in parallel is safe.</summary>
+    private sealed class ListedFiles(string description, IReadOnlyList<SourceEntry> entries, GitObjectReader reader) : IEvidenceSource
+    {
+        public string Description => description;
+
+        public IReadOnlyList<SourceEntry> Enumerate(ICollection<Finding> findings) => entries;
+
+        public byte[] Read(SourceEntry entry) =>
+            reader.ReadBlob(entry.ContentKey ?? throw new ArgumentException($"'{entry.Path}' was not listed by this source", nameof(entry)));
+    }
+
+    /// <summary>A root as TreeOf sees it: only a folder is listed (a root that is a file or symlink lists nothing).</summary>
+    private static Tree? FolderAt(Tree? tree, string root) => tree?[root] is { Mode: Mode.Directory } e ? (Tree)e.Target : null;
+
+    /// <summary>The blob of a top-level entry that TreeOf lists as a file (files and symlinks; not folders or submodules).</summary>
+    private static string? BlobOf(TreeEntry? e) => e is { Mode: not (Mode.Directory or Mode.GitLink) } ? e.Target.Sha : null;
 
     /// <summary>What <see cref="GitObjectReader.List"/> lists: a file below a root folder whose name decoded as UTF-8.</summary>
     private static bool IsListed(string path) =>

@@ -48,6 +48,21 @@ public interface IEvidenceHistory : IDisposable
     /// submodules and names that are not UTF-8 are not listed there, so not here either). Ordered by path (ordinal).
     /// </summary>
     IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to);
+
+    /// <summary>
+    /// <see cref="Changes(HistoryCommit?, HistoryCommit)"/> limited to what <paramref name="include"/> accepts. It is asked
+    /// about each entry directly below a root (a folder such as <c>roster/slots</c>, a file such as
+    /// <c>governance/allocator.yaml</c>) that differs between the two commits; a folder it refuses is never read. Replay
+    /// needs this: diffing a flat folder of 80,000 tickets costs libgit2 tens of milliseconds at every commit, and the
+    /// recorded-hash rules of a repository without budgets never read tickets.
+    /// </summary>
+    IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to, Func<string, bool> include);
+
+    /// <summary>
+    /// The given evidence files of a commit, each listed exactly as <see cref="TreeOf"/> lists it (type, length, blob id
+    /// as content key) but found by path, without listing the tree; a path the commit does not have is left out.
+    /// </summary>
+    IEvidenceSource FilesOf(HistoryCommit commit, IEnumerable<string> paths);
 }
 
 /// <summary>One evidence path whose content differs between two commits: null <c>OldBlob</c> is an addition, null <c>NewBlob</c> a deletion.</summary>

@@ -42,11 +42,13 @@ public interface IReplayProgress
 }
 
 /// <summary>
-/// Partner replay: at every commit of the walk, load the tree (via <see cref="IEvidenceHistory.TreeOf"/> and ONE shared
-/// <see cref="LoadCache"/>, so each distinct blob is parsed once) and run the recorded-hash rules, the same rules the gate
-/// runs (<see cref="IRecordedHashRule"/>), at the commit's committer time (rules that need an earlier instant, such as a
-/// budget's trend board, take the <c>as_of</c> the artifact records). A commit whose evidence trees equal an already
-/// judged commit's reuses that verdict, so the cost grows with distinct blobs and trees, not with commits × files.
+/// Partner replay: at every commit of the walk, the recorded-hash rules, the same rules the gate runs
+/// (<see cref="IRecordedHashRule"/>), judge every artifact at the commit's committer time (rules that need an earlier
+/// instant, such as a budget's trend board, take the <c>as_of</c> the artifact records), and a file that cannot be read is
+/// its own failure. The walk keeps the evidence incrementally (<see cref="ReplayState"/>): each commit is diffed against
+/// the previous one and only the artifacts whose inputs changed are judged again, so the cost grows with what the
+/// history changed, not with commits × files. The verdicts are those of judging every commit's whole tree (a test
+/// replays random histories both ways).
 /// </summary>
 public sealed class Replayer(EvidenceLoader loader, IEnumerable<IRecordedHashRule>? rules = null)
 {
@@ -54,52 +56,60 @@ public sealed class Replayer(EvidenceLoader loader, IEnumerable<IRecordedHashRul
     public ImmutableArray<IRecordedHashRule> Rules { get; } = (rules ?? GateRules.All.OfType<IRecordedHashRule>()).ToImmutableArray();
 
     /// <summary>The kinds that record a hash (docs/hashing.md); each such file is one artifact.</summary>
-    public static bool IsArtifact(string path) => EvidenceLayout.Classify(path)?.Layout.Kind is
-        EvidenceKind.AttendanceReceipt or EvidenceKind.QuorumManifest or EvidenceKind.SprintBudget or EvidenceKind.Readback;
+    public static ImmutableArray<EvidenceKind> ArtifactKinds { get; } =
+        [EvidenceKind.AttendanceReceipt, EvidenceKind.QuorumManifest, EvidenceKind.SprintBudget, EvidenceKind.Readback];
 
+    public static bool IsArtifact(string path) => EvidenceLayout.Classify(path)?.Layout.Kind is { } kind && ArtifactKinds.Contains(kind);
+
+    /// <summary>
+    /// Replays <paramref name="from"/> (inclusive; null: the root) to <paramref name="to"/>. <see cref="ReplayResult.BlobsParsed"/>
+    /// counts the (path, blob) pairs this run parsed: the artifacts and the files their rules read, each once.
+    /// </summary>
     public ReplayResult Run(IEvidenceHistory history, HistoryCommit to, HistoryCommit? from, LoadCache cache, IReplayProgress? progress = null)
     {
         var commits = history.Walk(to, from);
-        var verdicts = new Dictionary<string, TreeVerdict>(StringComparer.Ordinal);
-        var states = new SortedDictionary<string, ArtifactState>(StringComparer.Ordinal);
+        var trees = new HashSet<string>(StringComparer.Ordinal);
+        var states = new Dictionary<string, ArtifactState>(StringComparer.Ordinal);
+        var present = new Dictionary<string, ArtifactState>(StringComparer.Ordinal);
+        var evidence = new ReplayState(history, loader, cache, Rules);
         var missesBefore = cache.Misses;
+        HistoryCommit? previous = null;
         for (var i = 0; i < commits.Count; i++)
         {
             var commit = commits[i];
-            var key = history.EvidenceKey(commit);
-            if (!verdicts.TryGetValue(key, out var verdict)) verdicts[key] = verdict = Judge(history.TreeOf(commit), commit, cache);
-            foreach (var path in verdict.Artifacts)
+            trees.Add(history.EvidenceKey(commit));
+            var step = evidence.Advance(previous, commit);
+            foreach (var path in step.Removed) present.Remove(path);
+            foreach (var path in step.Added)
             {
                 if (!states.TryGetValue(path, out var state)) states[path] = state = new ArtifactState(commit);
+                present[path] = state;
+            }
+            foreach (var path in step.Judged) present[path].Failure = evidence.FailureOf(path);
+            foreach (var state in present.Values)
+            {
                 state.Present++;
-                if (verdict.Failures.TryGetValue(path, out var finding)) state.FirstFailure ??= new ReplayFailure(commit, finding);
+                if (state.Failure is { } finding) state.FirstFailure ??= new ReplayFailure(commit, finding);
                 else state.Verified++;
             }
+            previous = commit;
             progress?.Report(i + 1, commits.Count);
         }
-        var artifacts = states.Select(s => new ArtifactVerdict(s.Key, s.Value.Introduced, s.Value.Present, s.Value.Verified, s.Value.FirstFailure)).ToImmutableArray();
-        return new ReplayResult(from, to, commits.Count, verdicts.Count, cache.Misses - missesBefore, artifacts);
+        var artifacts = states.OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new ArtifactVerdict(s.Key, s.Value.Introduced, s.Value.Present, s.Value.Verified, s.Value.FirstFailure))
+            .ToImmutableArray();
+        return new ReplayResult(from, to, commits.Count, trees.Count, cache.Misses - missesBefore, artifacts);
     }
-
-    private TreeVerdict Judge(IEvidenceSource tree, HistoryCommit commit, LoadCache cache)
-    {
-        var loaded = loader.Load(tree, cache);
-        var artifacts = tree.Enumerate(new List<Finding>()).Select(e => e.Path).Where(IsArtifact).ToImmutableArray();
-        var context = new GateContext(commit.CommitTime);
-        var failures = new Dictionary<string, Finding>(StringComparer.Ordinal);
-        // A file that cannot be read cannot verify: its load finding is its failure.
-        foreach (var f in loaded.Findings.Concat(Rules.SelectMany(r => r.Evaluate(loaded.Evidence, context))).Where(f => f.Blocks).Order(Finding.ReportOrder))
-            failures.TryAdd(f.Location.Path, f);
-        return new TreeVerdict(artifacts, failures);
-    }
-
-    private sealed record TreeVerdict(ImmutableArray<string> Artifacts, Dictionary<string, Finding> Failures);
 
     private sealed class ArtifactState(HistoryCommit introduced)
     {
         public HistoryCommit Introduced { get; } = introduced;
         public int Present { get; set; }
         public int Verified { get; set; }
+
+        /// <summary>The verdict at the current commit: the first blocking finding, or null when it verifies.</summary>
+        public Finding? Failure { get; set; }
+
         public ReplayFailure? FirstFailure { get; set; }
     }
 }
