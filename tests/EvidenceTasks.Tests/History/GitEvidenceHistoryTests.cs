@@ -2,6 +2,7 @@ using EvidenceTasks.Core;
 using EvidenceTasks.Core.History;
 using EvidenceTasks.IO.Git;
 using EvidenceTasks.IO.History;
+using EvidenceTasks.IO.Loading;
 using EvidenceTasks.Tests.Support;
 using LibGit2Sharp;
 
@@ -42,6 +43,38 @@ public class GitEvidenceHistoryTests
         Assert.Null(changes[0].OldBlob);
         Assert.Null(changes[2].NewBlob);
         Assert.Contains(history.Changes(commits[1], commits[2]), c => c.Path == "evidence/carve-outs/co-9.yaml" && c.OldBlob is null);
+    }
+
+    [Fact]
+    public void Given_files_symlinks_submodules_and_absent_paths_When_looked_up_Then_exactly_the_listing_entries_of_those_paths()
+    {
+        using var s = GitScenario.WithSamples();
+        var samples = s.Commit("samples");
+        var link = s.Repo.ObjectDatabase.CreateBlob(new MemoryStream("../../governance/allocator.yaml"u8.ToArray()));
+        var tree = TreeDefinition.From(samples)
+            .Add("evidence/carve-outs/co-9.yaml", link, Mode.SymbolicLink)
+            .AddGitLink("evidence/vendor", new ObjectId("0123456789abcdef0123456789abcdef01234567"))
+            .Add("notes.md", link, Mode.NonExecutableFile);
+        var sig = TempEvidenceRepo.Signer();
+        var odd = s.Repo.ObjectDatabase.CreateCommit(sig, sig, "odd entries", s.Repo.ObjectDatabase.CreateTree(tree), [samples], false);
+        var linkedRoot = s.Repo.ObjectDatabase.CreateCommit(sig, sig, "symlinked root", s.Repo.ObjectDatabase.CreateTree(
+            TreeDefinition.From(odd).Remove("governance").Add("governance", link, Mode.SymbolicLink)), [odd], false);
+
+        using var history = GitEvidenceHistory.Open(s.Root)!;
+        string[] paths = [GitScenario.Receipt, GitScenario.Slots, "evidence/carve-outs/co-9.yaml", "evidence/vendor", "evidence/vendor/x.yaml",
+            "evidence/deficiencies", "evidence/nothing.yaml", "notes.md", "governance/allocator.yaml", GitScenario.Receipt];
+        foreach (var commit in new[] { samples, odd, linkedRoot }.Select(c => history.Resolve(c.Sha)!))
+        {
+            var listed = history.TreeOf(commit).Enumerate(new List<Finding>()).Where(e => paths.Contains(e.Path)).ToList();
+            var findings = new List<Finding>();
+            Assert.Equal(listed, history.FilesOf(commit, paths).Enumerate(findings));
+            Assert.Empty(findings);
+        }
+        var symlink = Assert.Single(history.FilesOf(history.Resolve(odd.Sha)!, ["evidence/carve-outs/co-9.yaml"]).Enumerate(new List<Finding>()));
+        Assert.Equal(("../../governance/allocator.yaml", link.Sha), (symlink.LinkTarget, symlink.ContentKey));
+        var refused = Assert.Single(EvidenceLoader.Default.Load(history.FilesOf(history.Resolve(odd.Sha)!, ["evidence/carve-outs/co-9.yaml"])).Findings);
+        Assert.Equal((BlockReason.FileRejected, "evidence/carve-outs/co-9.yaml"), (refused.Reason, refused.Location.Path));
+        Assert.Empty(history.FilesOf(history.Resolve(linkedRoot.Sha)!, ["governance/allocator.yaml"]).Enumerate(new List<Finding>()));
     }
 
     private static List<EvidenceBlobChange> Expected(GitEvidenceHistory history, HistoryCommit? from, HistoryCommit to)

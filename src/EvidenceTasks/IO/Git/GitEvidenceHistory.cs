@@ -68,6 +68,8 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
 
     public IEvidenceSource TreeOf(HistoryCommit commit) => new GitTreeSource(_reader, Commit(commit));
 
+    public IEvidenceSource FilesOf(HistoryCommit commit, IReadOnlyCollection<string> paths) => new GitTreeSource(_reader, Commit(commit), paths);
+
     public string EvidenceKey(HistoryCommit commit)
     {
         var tree = Commit(commit).Tree;
@@ -83,7 +85,7 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         {
             // A rename or copy is never reported (similarity off), so Path and OldPath are the same path.
             var path = c.Path.Replace('\\', '/');
-            if (!IsListed(path)) continue;
+            if (!GitObjectReader.IsListable(path)) continue;
             var old = c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null;
             var now = c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null;
             if (old != now) result.Add(new EvidenceBlobChange(path, old, now));
@@ -91,11 +93,6 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return result;
     }
-
-    /// <summary>What <see cref="GitObjectReader.List"/> lists: a file below a root folder whose name decoded as UTF-8.</summary>
-    private static bool IsListed(string path) =>
-        EvidenceLayout.Roots.Any(r => path.Length > r.Length + 1 && path.StartsWith(r, StringComparison.Ordinal) && path[r.Length] == '/')
-        && !path.Contains('\uFFFD', StringComparison.Ordinal);
 
     private Commit Commit(HistoryCommit c) =>
         _repository.Lookup<Commit>(new ObjectId(c.Sha)) ?? throw new InvalidOperationException($"commit {c.Sha} is not in {Description}");

@@ -27,14 +27,14 @@ public static class HistoryScanner
             var events = index.EventsOf(path);
             if (events.FirstOrDefault(e => e.Blob is not null) is not { } firstExport) continue;
             var windowId = path.Split('/')[2];
-            var firstHold = FilteredSource.Load(history, firstExport.Commit, loader, cache, path).IcsHolds.FirstOrDefault();
+            var firstHold = loader.Load(history.FilesOf(firstExport.Commit, [path]), cache).Evidence.IcsHolds.FirstOrDefault();
 
             HistoryCommit? headVersion = null;
             string? status = null;
             if (headBlobs.TryGetValue(path, out var headBlob) && events.FirstOrDefault(e => e.Blob == headBlob) is { } committed)
             {
                 headVersion = committed.Commit;
-                var roster = FilteredSource.Load(history, committed.Commit, loader, cache, $"roster/slots/{windowId}.yaml");
+                var roster = loader.Load(history.FilesOf(committed.Commit, [$"roster/slots/{windowId}.yaml"]), cache).Evidence;
                 status = roster.Slots.FirstOrDefault(s => s.RosterSlotId == ics.Id)?.RosterStatus;
             }
             exports.Add(new IcsExportHistory(path, windowId, ics.Id, firstExport.Commit,

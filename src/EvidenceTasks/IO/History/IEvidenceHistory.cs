@@ -36,6 +36,12 @@ public interface IEvidenceHistory : IDisposable
     IEvidenceSource TreeOf(HistoryCommit commit);
 
     /// <summary>
+    /// Only <paramref name="paths"/> of a commit's tree, looked up one by one (O(depth) each, not a listing of the tree):
+    /// exactly the entries <see cref="TreeOf"/> lists for those paths; a path the commit does not have yields nothing.
+    /// </summary>
+    IEvidenceSource FilesOf(HistoryCommit commit, IReadOnlyCollection<string> paths);
+
+    /// <summary>
     /// An identity of the commit's evidence (the ids of its governance/, roster/ and evidence/ trees): two commits with
     /// the same key have byte-identical evidence, so a verdict computed for one holds for the other.
     /// </summary>
