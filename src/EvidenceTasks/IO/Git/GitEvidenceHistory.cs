@@ -94,6 +94,26 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         return result;
     }
 
+    public IReadOnlySet<string> UncommittedPaths()
+    {
+        // Ignored files count too: the gate loads every file under the roots, whatever .gitignore says.
+        var options = new StatusOptions
+        {
+            Show = StatusShowOption.IndexAndWorkDir,
+            PathSpec = [.. EvidenceLayout.Roots],
+            IncludeUntracked = true,
+            RecurseUntrackedDirs = true,
+            IncludeIgnored = true,
+            RecurseIgnoredDirs = true,
+            DetectRenamesInIndex = false,
+            DetectRenamesInWorkDir = false,
+        };
+        return _repository.RetrieveStatus(options)
+            .Where(e => e.State != FileStatus.Unaltered)
+            .Select(e => e.FilePath.Replace('\\', '/'))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     private Commit Commit(HistoryCommit c) =>
         _repository.Lookup<Commit>(new ObjectId(c.Sha)) ?? throw new InvalidOperationException($"commit {c.Sha} is not in {Description}");
 

@@ -54,6 +54,12 @@ public interface IEvidenceHistory : IDisposable
     /// submodules and names that are not UTF-8 are not listed there, so not here either). Ordered by path (ordinal).
     /// </summary>
     IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to);
+
+    /// <summary>
+    /// The evidence paths where the working tree (what the gate loads from disk) may differ from HEAD: modified, staged,
+    /// deleted, untracked or ignored files (git status; the working tree's other files are HEAD's blobs).
+    /// </summary>
+    IReadOnlySet<string> UncommittedPaths();
 }
 
 /// <summary>One evidence path whose content differs between two commits: null <c>OldBlob</c> is an addition, null <c>NewBlob</c> a deletion.</summary>
