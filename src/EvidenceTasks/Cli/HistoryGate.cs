@@ -57,10 +57,10 @@ internal static class HistoryGate
         }
         else
         {
-            var index = clock.Part("history: index of every commit's changes", () => new HistoryIndex(history, head));
-            var facts = clock.Part("history: facts for the history rules", () => HistoryScanner.Scan(history, index, head, EvidenceLoader.Default, cache)) with
+            var added = changes?.Paths.Where(p => p.Type == PathChangeType.Added).Select(p => p.Path).ToImmutableHashSet(StringComparer.Ordinal);
+            var facts = clock.Part("history: facts for the history rules", () => HistoryScanner.Scan(history, head, added ?? [], EvidenceLoader.Default, cache)) with
             {
-                AddedByPullRequest = changes?.Paths.Where(p => p.Type == PathChangeType.Added).Select(p => p.Path).ToImmutableHashSet(StringComparer.Ordinal),
+                AddedByPullRequest = added,
             };
             findings.AddRange(HistoryRules.Evaluate(facts, evidence));
         }

@@ -76,23 +76,40 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         return string.Join(' ', EvidenceLayout.Roots.Select(r => tree[r] is { } e ? $"{e.Mode}:{e.Target.Sha}" : "-"));
     }
 
-    public IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to)
+    public IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to, IReadOnlyCollection<string>? only = null)
     {
+        var before = from is null ? null : Commit(from).Tree;
+        var after = Commit(to).Tree;
+        // A scope whose object id is the same in both commits holds the same files: skipped after one lookup. libgit2's
+        // tree diff reads every file below the common prefix of its paths (it does not skip equal folders), so each
+        // narrow scope is diffed on its own: evidence/ics and a few files never read the 80,000-file tickets folder.
+        var scopes = (only ?? EvidenceLayout.Roots)
+            .Where(s => EvidenceLayout.Roots.Contains(s.Split('/')[0]) && before?[s]?.Target.Id != after[s]?.Target.Id)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
-        var changes = _repository.Diff.Compare<TreeChanges>(from is null ? null : Commit(from).Tree, Commit(to).Tree, EvidenceLayout.Roots, options);
-        var result = new List<EvidenceBlobChange>();
-        foreach (var c in changes)
+        var result = new Dictionary<string, EvidenceBlobChange>(StringComparer.Ordinal);
+        foreach (var pathspec in only is null ? [scopes] : scopes.Select(s => new List<string> { s }))
         {
-            // A rename or copy is never reported (similarity off), so Path and OldPath are the same path.
-            var path = c.Path.Replace('\\', '/');
-            if (!GitObjectReader.IsListable(path)) continue;
-            var old = c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null;
-            var now = c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null;
-            if (old != now) result.Add(new EvidenceBlobChange(path, old, now));
+            if (pathspec.Count == 0) continue;
+            foreach (var c in _repository.Diff.Compare<TreeChanges>(before, after, pathspec.Select(Literal), options))
+            {
+                // A rename or copy is never reported (similarity off), so Path and OldPath are the same path.
+                var path = c.Path.Replace('\\', '/');
+                if (!GitObjectReader.IsListable(path) || !pathspec.Any(s => path == s || path.StartsWith(s + "/", StringComparison.Ordinal))) continue;
+                var old = c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null;
+                var now = c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null;
+                if (old != now) result[path] = new EvidenceBlobChange(path, old, now);
+            }
         }
-        result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return result;
+        var ordered = result.Values.ToList();
+        ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return ordered;
     }
+
+    /// <summary>A path as a pathspec that matches only itself and what lies below it (glob characters escaped).</summary>
+    private static string Literal(string path) =>
+        string.Concat(path.Select(ch => ch is '\\' or '*' or '?' or '[' ? "\\" + ch : ch.ToString()));
 
     public IReadOnlySet<string> UncommittedPaths()
     {

@@ -52,8 +52,10 @@ public interface IEvidenceHistory : IDisposable
     /// the cost grows with what changed, not with the size of the tree). <paramref name="from"/> null means the empty
     /// tree. Paths and blob ids are exactly those <see cref="TreeOf"/> lists (files and symlinks under the evidence roots;
     /// submodules and names that are not UTF-8 are not listed there, so not here either). Ordered by path (ordinal).
+    /// With <paramref name="only"/>: just those paths and what lies below them (a file, or a folder such as
+    /// <c>evidence/ics</c>), reached by looking each one up, so the rest of the tree costs nothing however it changes.
     /// </summary>
-    IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to);
+    IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to, IReadOnlyCollection<string>? only = null);
 
     /// <summary>
     /// The evidence paths where the working tree (what the gate loads from disk) may differ from HEAD: modified, staged,
