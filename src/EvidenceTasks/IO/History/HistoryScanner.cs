@@ -28,26 +28,34 @@ public static class HistoryScanner
 
         var icsPaths = index.Paths.Where(p => EvidenceLayout.Classify(p) is { Layout.Kind: EvidenceKind.IcsHold }).ToList();
         var headBlobs = history.FilesOf(head, icsPaths).Enumerate(new List<Finding>()).ToDictionary(e => e.Path, e => e.ContentKey, StringComparer.Ordinal);
-        var exports = ImmutableArray.CreateBuilder<IcsExportHistory>();
-        foreach (var path in index.Paths.Order(StringComparer.Ordinal))
+        // First the versions each hold needs (its first export; the slot file where its HEAD version was committed), then
+        // one load per commit for all of them: thousands of holds cost one loader pass per commit, not one per file.
+        var holds = new List<(string Path, string WindowId, string SlotId, HistoryCommit FirstExport, HistoryCommit? Committed)>();
+        foreach (var path in icsPaths.Order(StringComparer.Ordinal))
         {
-            if (EvidenceLayout.Classify(path) is not { Layout.Kind: EvidenceKind.IcsHold } ics) continue;
             var events = index.EventsOf(path);
             if (events.FirstOrDefault(e => e.Blob is not null) is not { } firstExport) continue;
-            var windowId = path.Split('/')[2];
-            var firstHold = loader.Load(history.FilesOf(firstExport.Commit, [path]), cache).Evidence.IcsHolds.FirstOrDefault();
+            var committed = headBlobs.TryGetValue(path, out var headBlob) ? events.FirstOrDefault(e => e.Blob == headBlob)?.Commit : null;
+            holds.Add((path, path.Split('/')[2], EvidenceLayout.Classify(path)!.Value.Id, firstExport.Commit, committed));
+        }
+        var wanted = holds.Select(h => (h.FirstExport, h.Path))
+            .Concat(holds.Where(h => h.Committed is not null).Select(h => (h.Committed!, SlotsFile(h.WindowId))));
+        var loaded = wanted.GroupBy(w => w.Item1.Sha, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => loader.Load(history.FilesOf(g.First().Item1, g.Select(w => w.Item2).Distinct(StringComparer.Ordinal).ToList()), cache).Evidence,
+            StringComparer.Ordinal);
 
-            HistoryCommit? headVersion = null;
-            string? status = null;
-            if (headBlobs.TryGetValue(path, out var headBlob) && events.FirstOrDefault(e => e.Blob == headBlob) is { } committed)
-            {
-                headVersion = committed.Commit;
-                var roster = loader.Load(history.FilesOf(committed.Commit, [$"roster/slots/{windowId}.yaml"]), cache).Evidence;
-                status = roster.Slots.FirstOrDefault(s => s.RosterSlotId == ics.Id)?.RosterStatus;
-            }
-            exports.Add(new IcsExportHistory(path, windowId, ics.Id, firstExport.Commit,
-                firstHold is null ? null : IcsText.Uid(firstHold.Content), headVersion, status));
+        var exports = ImmutableArray.CreateBuilder<IcsExportHistory>();
+        foreach (var (path, windowId, slotId, firstExport, committed) in holds)
+        {
+            var firstHold = loaded[firstExport.Sha].IcsHolds.FirstOrDefault(h => h.Origin.Path == path);
+            var status = committed is null ? null
+                : loaded[committed.Sha].Slots.FirstOrDefault(s => s.Origin.Path == SlotsFile(windowId) && s.RosterSlotId == slotId)?.RosterStatus;
+            exports.Add(new IcsExportHistory(path, windowId, slotId, firstExport,
+                firstHold is null ? null : IcsText.Uid(firstHold.Content), committed, status));
         }
         return new HistoryFacts(head, exports.ToImmutable(), first.ToImmutable());
     }
+
+    private static string SlotsFile(string windowId) => $"roster/slots/{windowId}.yaml";
 }
