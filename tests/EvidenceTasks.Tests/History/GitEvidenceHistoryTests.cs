@@ -46,6 +46,29 @@ public class GitEvidenceHistoryTests
     }
 
     [Fact]
+    public void Given_scopes_When_diffed_with_only_Then_the_full_diff_restricted_to_those_paths_and_what_lies_below()
+    {
+        using var s = GitScenario.WithSamples();
+        s.Files.Write("evidence/ics/w1/a.ics", "A").Write("evidence/ics-old/b.ics", "B").Write("evidence/carve-outs/co-[1].yaml", "x: 1\n");
+        var first = s.Commit("samples and odd names");
+        s.Files.Write("evidence/ics/w1/a.ics", "A2").Write("evidence/ics/w2/c.ics", "C").Write("evidence/ics-old/b.ics", "B2")
+            .Write("evidence/carve-outs/co-[1].yaml", "x: 2\n").Write("evidence/carve-outs/co-1.yaml", "x: 3\n")
+            .Replace("evidence/deficiencies/def-1.yaml", "severity: cert_blocking", "severity: major").Delete(GitScenario.Manifest);
+        var second = s.Commit("changes in and around the scopes");
+
+        using var history = GitEvidenceHistory.Open(s.Root)!;
+        var (a, b) = (history.Resolve(first.Sha)!, history.Resolve(second.Sha)!);
+        string[] scopes = ["evidence/ics", "evidence/ics/w1", "evidence/carve-outs/co-[1].yaml", GitScenario.Manifest, "evidence/absent", "README.md", "roster"];
+        foreach (var (from, to) in new[] { (null, a), (a, b), (b, a) })
+        {
+            var expected = history.Changes(from, to).Where(c => scopes.Any(p => c.Path == p || c.Path.StartsWith(p + "/", StringComparison.Ordinal))).ToList();
+            Assert.Equal(expected, history.Changes(from, to, scopes));
+        }
+        Assert.Equal(["evidence/carve-outs/co-[1].yaml", "evidence/ics/w1/a.ics", "evidence/ics/w2/c.ics", GitScenario.Manifest], history.Changes(a, b, scopes).Select(c => c.Path));
+        Assert.Empty(history.Changes(a, a, scopes));
+    }
+
+    [Fact]
     public void Given_files_symlinks_submodules_and_absent_paths_When_looked_up_Then_exactly_the_listing_entries_of_those_paths()
     {
         using var s = GitScenario.WithSamples();

@@ -62,6 +62,13 @@ public class HistoryIndexTests
         Assert.Equal([(side.Sha, PathChangeType.Added)], index.EventsOf("evidence/carve-outs/co-side.yaml").Select(e => (e.Commit.Sha, e.Type)));
         Assert.Equal([(root.Sha, PathChangeType.Added), (merge.Sha, PathChangeType.Modified)], index.EventsOf(GitScenario.Log).Select(e => (e.Commit.Sha, e.Type)));
         Assert.DoesNotContain(actual, x => x.e.Commit.Sha == readme.Sha || x.e.Commit.Sha == ours.Sha);
+
+        // Following only some paths gives exactly their events, and nothing else.
+        string[] only = [Ticket, "evidence/carve-outs"];
+        var restricted = new HistoryIndex(history, head, only: only);
+        Assert.Equal(actual.Where(x => x.p == Ticket || x.p.StartsWith("evidence/carve-outs/", StringComparison.Ordinal)),
+            restricted.Paths.Order(StringComparer.Ordinal).SelectMany(p => restricted.EventsOf(p).Select(e => (p, e))));
+        Assert.Equal(index.Commits, restricted.Commits);
     }
 
     /// <summary>Commits the working tree as a merge of <paramref name="first"/> and <paramref name="second"/> and moves the branch to it.</summary>
