@@ -48,9 +48,10 @@ public interface IEvidenceHistory : IDisposable
     string EvidenceKey(HistoryCommit commit);
 
     /// <summary>
-    /// The evidence files whose blob differs between two commits (git's tree diff: equal subtrees are skipped by id, so
-    /// the cost grows with what changed, not with the size of the tree). <paramref name="from"/> null means the empty
-    /// tree. Paths and blob ids are exactly those <see cref="TreeOf"/> lists (files and symlinks under the evidence roots;
+    /// The evidence files whose blob differs between two commits (git's tree diff: an evidence root, or a scope of
+    /// <paramref name="only"/>, whose object id is equal in both commits is skipped after one lookup; below one that
+    /// differs, libgit2 reads every entry, so a narrow scope is what keeps a commit cheap). <paramref name="from"/> null
+    /// means the empty tree. Paths and blob ids are exactly those <see cref="TreeOf"/> lists (files and symlinks under the evidence roots;
     /// submodules and names that are not UTF-8 are not listed there, so not here either). Ordered by path (ordinal).
     /// With <paramref name="only"/>: just those paths and what lies below them (a file, or a folder such as
     /// <c>evidence/ics</c>), reached by looking each one up, so the rest of the tree costs nothing however it changes.
