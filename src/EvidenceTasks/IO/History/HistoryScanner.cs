@@ -38,11 +38,11 @@ public static class HistoryScanner
             var committed = headBlobs.TryGetValue(path, out var headBlob) ? events.FirstOrDefault(e => e.Blob == headBlob)?.Commit : null;
             holds.Add((path, path.Split('/')[2], EvidenceLayout.Classify(path)!.Value.Id, firstExport.Commit, committed));
         }
-        var wanted = holds.Select(h => (h.FirstExport, h.Path))
-            .Concat(holds.Where(h => h.Committed is not null).Select(h => (h.Committed!, SlotsFile(h.WindowId))));
-        var loaded = wanted.GroupBy(w => w.Item1.Sha, StringComparer.Ordinal).ToDictionary(
+        var wanted = holds.Select(h => (Commit: h.FirstExport, h.Path))
+            .Concat(holds.Where(h => h.Committed is not null).Select(h => (Commit: h.Committed!, Path: SlotsFile(h.WindowId))));
+        var loaded = wanted.GroupBy(w => w.Commit.Sha, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => loader.Load(history.FilesOf(g.First().Item1, g.Select(w => w.Item2).Distinct(StringComparer.Ordinal).ToList()), cache).Evidence,
+            g => loader.Load(history.FilesOf(g.First().Commit, g.Select(w => w.Path).Distinct(StringComparer.Ordinal).ToList()), cache).Evidence,
             StringComparer.Ordinal);
 
         var exports = ImmutableArray.CreateBuilder<IcsExportHistory>();
