@@ -58,7 +58,10 @@ internal static class HistoryGate
         else
         {
             var added = changes?.Paths.Where(p => p.Type == PathChangeType.Added).Select(p => p.Path).ToImmutableHashSet(StringComparer.Ordinal);
-            var facts = clock.Part("history: facts for the history rules", () => HistoryScanner.Scan(history, head, added ?? [], EvidenceLoader.Default, cache)) with
+            // Only the receipts it adds: the one kind whose first commit a rule reads (ReceiptLateRule). Following a path
+            // through every commit reads its folder at each one, and the tickets' folder is the largest.
+            var addedReceipts = (added ?? []).Where(p => EvidenceLayout.Classify(p) is { Layout.Kind: EvidenceKind.AttendanceReceipt }).ToList();
+            var facts = clock.Part("history: facts for the history rules", () => HistoryScanner.Scan(history, head, addedReceipts, EvidenceLoader.Default, cache)) with
             {
                 AddedByPullRequest = added,
             };

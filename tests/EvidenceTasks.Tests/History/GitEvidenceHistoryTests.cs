@@ -58,13 +58,15 @@ public class GitEvidenceHistoryTests
 
         using var history = GitEvidenceHistory.Open(s.Root)!;
         var (a, b) = (history.Resolve(first.Sha)!, history.Resolve(second.Sha)!);
-        string[] scopes = ["evidence/ics", "evidence/ics/w1", "evidence/carve-outs/co-[1].yaml", GitScenario.Manifest, "evidence/absent", "README.md", "roster"];
+        string[] scopes = ["evidence/ics", "evidence/ics/w1", "evidence/carve-outs/co-[1].yaml", GitScenario.Manifest, "evidence/absent", "README.md", "roster",
+            "evidence/deficiencies/def-1.yaml", "evidence/deficiencies/def-9.yaml"];
         foreach (var (from, to) in new[] { (null, a), (a, b), (b, a) })
         {
             var expected = history.Changes(from, to).Where(c => scopes.Any(p => c.Path == p || c.Path.StartsWith(p + "/", StringComparison.Ordinal))).ToList();
             Assert.Equal(expected, history.Changes(from, to, scopes));
         }
-        Assert.Equal(["evidence/carve-outs/co-[1].yaml", "evidence/ics/w1/a.ics", "evidence/ics/w2/c.ics", GitScenario.Manifest], history.Changes(a, b, scopes).Select(c => c.Path));
+        Assert.Equal(["evidence/carve-outs/co-[1].yaml", "evidence/deficiencies/def-1.yaml", "evidence/ics/w1/a.ics", "evidence/ics/w2/c.ics", GitScenario.Manifest],
+            history.Changes(a, b, scopes).Select(c => c.Path));
         Assert.Empty(history.Changes(a, a, scopes));
     }
 

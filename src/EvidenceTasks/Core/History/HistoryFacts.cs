@@ -18,7 +18,7 @@ public sealed record IcsExportHistory(
 
 /// <summary>
 /// What the history rules know about the commits of HEAD, extracted once by the IO ring: the ICS exports, and for the
-/// evidence paths a rule asks about (those a pull request adds) that are present at HEAD, the first commit (in
+/// evidence paths a rule asks about (the receipts a pull request adds) that are present at HEAD, the first commit (in
 /// topological order) that added them. Only those, so extracting the facts follows a few paths through the history
 /// instead of every file of every commit.
 /// </summary>

@@ -13,6 +13,7 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
     private readonly Repository _repository;
     private readonly GitObjectReader _reader;
     private readonly Dictionary<string, HistoryCommit> _commits = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ObjectId Tree, string Path), ObjectId?> _objectAt = [];
 
     private GitEvidenceHistory(Repository repository)
     {
@@ -80,31 +81,58 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
     {
         var before = from is null ? null : Commit(from).Tree;
         var after = Commit(to).Tree;
-        // A scope whose object id is the same in both commits holds the same files: skipped after one lookup. libgit2's
-        // tree diff reads every file below the common prefix of its paths (it does not skip equal folders), so each
-        // narrow scope is diffed on its own: evidence/ics and a few files never read the 80,000-file tickets folder.
-        var scopes = (only ?? EvidenceLayout.Roots)
-            .Where(s => EvidenceLayout.Roots.Contains(s.Split('/')[0]) && before?[s]?.Target.Id != after[s]?.Target.Id)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
+        var scopes = (only ?? EvidenceLayout.Roots).Where(s => EvidenceLayout.Roots.Contains(s.Split('/')[0])).Distinct(StringComparer.Ordinal).ToList();
         var result = new Dictionary<string, EvidenceBlobChange>(StringComparer.Ordinal);
-        foreach (var pathspec in only is null ? [scopes] : scopes.Select(s => new List<string> { s }))
+        if (only is null)
         {
-            if (pathspec.Count == 0) continue;
-            foreach (var c in _repository.Diff.Compare<TreeChanges>(before, after, pathspec.Select(Literal), options))
+            Compare(before, after, scopes.Where(s => !SameObject(before, after, s)).ToList(), result);
+        }
+        else
+        {
+            // libgit2's tree diff reads every entry below the common prefix of its paths (it does not skip equal folders),
+            // and it re-reads a large folder's tree at each lookup (large trees are not cached). So a folder whose object
+            // id is the same in both commits is skipped after one lookup in its (small) parent, each remaining scope is
+            // compared by its own id (evidence/ics, or a receipt a pull request adds: unchanged at most commits), and
+            // only the scopes that differ are diffed, together.
+            foreach (var group in scopes.GroupBy(s => s.Contains('/', StringComparison.Ordinal) ? s[..s.LastIndexOf('/')] : string.Empty))
             {
-                // A rename or copy is never reported (similarity off), so Path and OldPath are the same path.
-                var path = c.Path.Replace('\\', '/');
-                if (!GitObjectReader.IsListable(path) || !pathspec.Any(s => path == s || path.StartsWith(s + "/", StringComparison.Ordinal))) continue;
-                var old = c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null;
-                var now = c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null;
-                if (old != now) result[path] = new EvidenceBlobChange(path, old, now);
+                if (group.Key.Length > 0 && SameObject(before, after, group.Key)) continue;
+                Compare(before, after, group.Where(s => !SameObject(before, after, s)).ToList(), result);
             }
         }
         var ordered = result.Values.ToList();
         ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return ordered;
+    }
+
+    /// <summary>True when <paramref name="path"/> names the same object (or nothing) in both trees: nothing below it differs.</summary>
+    private bool SameObject(Tree? before, Tree after, string path) => (before is null ? null : ObjectAt(before, path)) == ObjectAt(after, path);
+
+    /// <summary>
+    /// The id of the object at <paramref name="path"/> in a tree, memoised: a walk asks for each commit's entry twice (as
+    /// the new side of its own diff and the old side of its child's), and a large folder is re-read at every lookup.
+    /// </summary>
+    private ObjectId? ObjectAt(Tree tree, string path)
+    {
+        if (_objectAt.TryGetValue((tree.Id, path), out var id)) return id;
+        if (_objectAt.Count >= 100_000) _objectAt.Clear(); // walks revisit only a commit and its parents
+        return _objectAt[(tree.Id, path)] = tree[path]?.Target.Id;
+    }
+
+    /// <summary>libgit2's diff restricted to <paramref name="scopes"/> (each matching itself and what lies below it), as listed blobs.</summary>
+    private void Compare(Tree? before, Tree after, IReadOnlyList<string> scopes, Dictionary<string, EvidenceBlobChange> result)
+    {
+        if (scopes.Count == 0) return;
+        var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
+        foreach (var c in _repository.Diff.Compare<TreeChanges>(before, after, scopes.Select(Literal), options))
+        {
+            // A rename or copy is never reported (similarity off), so Path and OldPath are the same path.
+            var path = c.Path.Replace('\\', '/');
+            if (!GitObjectReader.IsListable(path) || !scopes.Any(s => path == s || path.StartsWith(s + "/", StringComparison.Ordinal))) continue;
+            var old = c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null;
+            var now = c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null;
+            if (old != now) result[path] = new EvidenceBlobChange(path, old, now);
+        }
     }
 
     /// <summary>A path as a pathspec that matches only itself and what lies below it (glob characters escaped).</summary>

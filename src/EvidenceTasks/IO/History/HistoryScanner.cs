@@ -14,7 +14,7 @@ namespace EvidenceTasks.IO.History;
 public static class HistoryScanner
 {
     /// <param name="firstCommittedOf">
-    /// The paths whose first commit <see cref="HistoryFacts.FirstCommitted"/> must give (the files a pull request adds: the
+    /// The paths whose first commit <see cref="HistoryFacts.FirstCommitted"/> must give (the receipts a pull request adds: the
     /// only ones a rule asks about); those absent at HEAD are left out.
     /// </param>
     public static HistoryFacts Scan(IEvidenceHistory history, HistoryCommit head, IReadOnlyCollection<string> firstCommittedOf, EvidenceLoader loader, LoadCache cache)
