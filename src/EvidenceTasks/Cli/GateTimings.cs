@@ -11,37 +11,42 @@ namespace EvidenceTasks.Cli;
 /// </summary>
 internal sealed class GateTimings(bool enabled)
 {
-    private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
+    private readonly List<(string Phase, TimeSpan Elapsed, bool Part)> _phases = [];
+
+    public static GateTimings Off { get; } = new(false);
 
     /// <summary>The phase that runs every rule; the rules inside it run in parallel, so their own times overlap.</summary>
     public const string AllRules = "rules (all, in parallel)";
 
-    private const string RulePrefix = "rule ";
+    public T Time<T>(string phase, Func<T> work) => Time(phase, work, part: false);
 
-    public T Time<T>(string phase, Func<T> work)
+    /// <summary>A step inside a phase (e.g. the history's index): listed, but not added to the total a second time.</summary>
+    public T Part<T>(string phase, Func<T> work) => Time(phase, work, part: true);
+
+    private T Time<T>(string phase, Func<T> work, bool part)
     {
         if (!enabled) return work();
         var watch = Stopwatch.StartNew();
         var result = work();
-        lock (_phases) _phases.Add((phase, watch.Elapsed));
+        lock (_phases) _phases.Add((phase, watch.Elapsed, part));
         return result;
     }
 
-    /// <summary>The rules, each timed as one phase (its findings materialised inside the measurement).</summary>
+    /// <summary>The rules, each timed as a part of <see cref="AllRules"/> (its findings materialised inside the measurement).</summary>
     public IReadOnlyList<IGateRule> Wrap(IReadOnlyList<IGateRule> rules) => enabled ? rules.Select(r => (IGateRule)new TimedRule(r, this)).ToList() : rules;
 
     public void Write(TextWriter error)
     {
         if (!enabled) return;
-        var total = _phases.Where(p => !p.Phase.StartsWith(RulePrefix, StringComparison.Ordinal)).Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Elapsed);
-        foreach (var (phase, elapsed) in _phases.OrderByDescending(p => p.Elapsed))
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {elapsed.TotalMilliseconds,9:0.0} ms  {phase}"));
-        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {total.TotalMilliseconds,9:0.0} ms  total wall time of the phases (single rules overlap inside '{AllRules}'; process start and JIT not included)"));
+        var total = _phases.Where(p => !p.Part).Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Elapsed);
+        foreach (var (phase, elapsed, part) in _phases.OrderByDescending(p => p.Elapsed))
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {elapsed.TotalMilliseconds,9:0.0} ms  {(part ? "  part of " : string.Empty)}{phase}"));
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {total.TotalMilliseconds,9:0.0} ms  total of the phases above (process start and JIT not included)"));
     }
 
     private sealed class TimedRule(IGateRule inner, GateTimings timings) : IGateRule
     {
         public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context) =>
-            timings.Time(RulePrefix + inner.GetType().Name, () => inner.Evaluate(evidence, context).ToList());
+            timings.Part("rule " + inner.GetType().Name, () => inner.Evaluate(evidence, context).ToList());
     }
 }

@@ -54,7 +54,7 @@ public static class GateVerb
                 throw new UsageException($"no evidence under '{dir}': expected governance/, roster/ or evidence/ (pass --root DIR)");
             var clock = new GateTimings(parse.GetValue(timings));
             var loaded = clock.Time("load (enumerate, parse, schema, bind)", () => EvidenceLoader.Default.Load(dir));
-            var history = withHistory ? clock.Time("history (git)", () => HistoryGate.Evaluate(ctx, dir, parse.GetValue(baseRef), loaded.Evidence)) : HistoryGate.Outcome.None;
+            var history = withHistory ? clock.Time("history (git)", () => HistoryGate.Evaluate(ctx, dir, parse.GetValue(baseRef), loaded.Evidence, clock)) : HistoryGate.Outcome.None;
             var result = clock.Time(GateTimings.AllRules, () => EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings.Concat(history.Findings), instant, clock.Wrap(rules))) with { FilesChecked = loaded.FileCount };
             var impact = string.Empty;
             if (history.Changes is { } changes)

@@ -18,8 +18,9 @@ internal static class HistoryGate
         public static Outcome None { get; } = new([], null, null);
     }
 
-    public static Outcome Evaluate(CliContext ctx, string root, string? baseRef, EvidenceSet evidence)
+    public static Outcome Evaluate(CliContext ctx, string root, string? baseRef, EvidenceSet evidence, GateTimings? timings = null)
     {
+        var clock = timings ?? GateTimings.Off;
         using var history = GitEvidenceHistory.Open(root);
         if (history is null)
         {
@@ -43,9 +44,9 @@ internal static class HistoryGate
                 ?? throw new UsageException(history.IsShallow
                     ? $"--base '{baseRef}' and HEAD have no merge base in this shallow clone; the gate needs the full history (git fetch --unshallow, or fetch-depth: 0)"
                     : $"--base '{baseRef}' and HEAD share no history");
-            changes = PullRequestDiffer.Diff(history, mergeBase, head, EvidenceLoader.Default, cache) with
+            changes = clock.Part("history: pull request diff", () => PullRequestDiffer.Diff(history, mergeBase, head, evidence, EvidenceLoader.Default, cache)) with
             {
-                JudgeChanges = GitPathDiff.Changed(root, mergeBase.Sha, head.Sha),
+                JudgeChanges = clock.Part("history: changed paths of the whole tree", () => GitPathDiff.Changed(root, mergeBase.Sha, head.Sha)),
             };
             findings.AddRange(EvidenceRewrittenRule.Evaluate(changes));
         }
@@ -56,9 +57,13 @@ internal static class HistoryGate
         }
         else
         {
-            var facts = HistoryScanner.Scan(history, new HistoryIndex(history, head), head, EvidenceLoader.Default, cache) with
+            var added = changes?.Paths.Where(p => p.Type == PathChangeType.Added).Select(p => p.Path).ToImmutableHashSet(StringComparer.Ordinal);
+            // Only the receipts it adds: the one kind whose first commit a rule reads (ReceiptLateRule). Following a path
+            // through every commit reads its folder at each one, and the tickets' folder is the largest.
+            var addedReceipts = (added ?? []).Where(p => EvidenceLayout.Classify(p) is { Layout.Kind: EvidenceKind.AttendanceReceipt }).ToList();
+            var facts = clock.Part("history: facts for the history rules", () => HistoryScanner.Scan(history, head, addedReceipts, EvidenceLoader.Default, cache)) with
             {
-                AddedByPullRequest = changes?.Paths.Where(p => p.Type == PathChangeType.Added).Select(p => p.Path).ToImmutableHashSet(StringComparer.Ordinal),
+                AddedByPullRequest = added,
             };
             findings.AddRange(HistoryRules.Evaluate(facts, evidence));
         }

@@ -51,23 +51,6 @@ public class GitEvidenceHistoryTests
         }
     }
 
-    [Fact]
-    public void Given_paths_When_files_are_looked_up_by_path_Then_they_are_the_entries_the_tree_listing_gives_and_read_the_same()
-    {
-        using var s = OddHistory(out _, out _, out var third);
-        using var history = GitEvidenceHistory.Open(s.Root)!;
-        var commit = history.Resolve(third.Sha)!;
-        var listed = history.TreeOf(commit).Enumerate(new List<Finding>());
-        var wanted = new[] { "evidence/carve-outs/co-9.yaml", "evidence/deficiencies/def-1.yaml", GitScenario.Receipt, "evidence/vendor", "evidence/nothing.json", "governance/allocator.yaml", "evidence/attendance" };
-        var source = history.FilesOf(commit, wanted);
-        var found = source.Enumerate(new List<Finding>());
-        // The symlink and the two files, as listed; not the submodule, a missing file, a folder, or below a symlinked root.
-        Assert.Equal(listed.Where(e => wanted.Contains(e.Path)), found);
-        Assert.Equal(["evidence/attendance/att-1.json", "evidence/carve-outs/co-9.yaml", "evidence/deficiencies/def-1.yaml"], found.Select(e => e.Path));
-        Assert.Equal(SourceEntryType.Symlink, found[1].Type);
-        Assert.Equal(history.TreeOf(commit).Read(found[0]), source.Read(found[0]));
-    }
-
     /// <summary>Three commits: the samples; an edit, a deletion, an addition and a file outside the roots; then odd entries.</summary>
     private static GitScenario OddHistory(out Commit first, out Commit second, out Commit third)
     {
@@ -88,6 +71,63 @@ public class GitEvidenceHistoryTests
         var sig = TempEvidenceRepo.Signer();
         third = s.Repo.ObjectDatabase.CreateCommit(sig, sig, "odd entries", s.Repo.ObjectDatabase.CreateTree(tree), [second], false);
         return s;
+    }
+
+    [Fact]
+    public void Given_scopes_When_diffed_with_only_Then_the_full_diff_restricted_to_those_paths_and_what_lies_below()
+    {
+        using var s = GitScenario.WithSamples();
+        s.Files.Write("evidence/ics/w1/a.ics", "A").Write("evidence/ics-old/b.ics", "B").Write("evidence/carve-outs/co-[1].yaml", "x: 1\n");
+        var first = s.Commit("samples and odd names");
+        s.Files.Write("evidence/ics/w1/a.ics", "A2").Write("evidence/ics/w2/c.ics", "C").Write("evidence/ics-old/b.ics", "B2")
+            .Write("evidence/carve-outs/co-[1].yaml", "x: 2\n").Write("evidence/carve-outs/co-1.yaml", "x: 3\n")
+            .Replace("evidence/deficiencies/def-1.yaml", "severity: cert_blocking", "severity: major").Delete(GitScenario.Manifest);
+        var second = s.Commit("changes in and around the scopes");
+
+        using var history = GitEvidenceHistory.Open(s.Root)!;
+        var (a, b) = (history.Resolve(first.Sha)!, history.Resolve(second.Sha)!);
+        string[] scopes = ["evidence/ics", "evidence/ics/w1", "evidence/carve-outs/co-[1].yaml", GitScenario.Manifest, "evidence/absent", "README.md", "roster",
+            "evidence/deficiencies/def-1.yaml", "evidence/deficiencies/def-9.yaml"];
+        foreach (var (from, to) in new[] { (null, a), (a, b), (b, a) })
+        {
+            var expected = history.Changes(from, to).Where(c => scopes.Any(p => c.Path == p || c.Path.StartsWith(p + "/", StringComparison.Ordinal))).ToList();
+            Assert.Equal(expected, history.Changes(from, to, scopes));
+        }
+        Assert.Equal(["evidence/carve-outs/co-[1].yaml", "evidence/deficiencies/def-1.yaml", "evidence/ics/w1/a.ics", "evidence/ics/w2/c.ics", GitScenario.Manifest],
+            history.Changes(a, b, scopes).Select(c => c.Path));
+        Assert.Empty(history.Changes(a, a, scopes));
+    }
+
+    [Fact]
+    public void Given_files_symlinks_submodules_and_absent_paths_When_looked_up_Then_exactly_the_listing_entries_of_those_paths()
+    {
+        using var s = GitScenario.WithSamples();
+        var samples = s.Commit("samples");
+        var link = s.Repo.ObjectDatabase.CreateBlob(new MemoryStream("../../governance/allocator.yaml"u8.ToArray()));
+        var tree = TreeDefinition.From(samples)
+            .Add("evidence/carve-outs/co-9.yaml", link, Mode.SymbolicLink)
+            .AddGitLink("evidence/vendor", new ObjectId("0123456789abcdef0123456789abcdef01234567"))
+            .Add("notes.md", link, Mode.NonExecutableFile);
+        var sig = TempEvidenceRepo.Signer();
+        var odd = s.Repo.ObjectDatabase.CreateCommit(sig, sig, "odd entries", s.Repo.ObjectDatabase.CreateTree(tree), [samples], false);
+        var linkedRoot = s.Repo.ObjectDatabase.CreateCommit(sig, sig, "symlinked root", s.Repo.ObjectDatabase.CreateTree(
+            TreeDefinition.From(odd).Remove("governance").Add("governance", link, Mode.SymbolicLink)), [odd], false);
+
+        using var history = GitEvidenceHistory.Open(s.Root)!;
+        string[] paths = [GitScenario.Receipt, GitScenario.Slots, "evidence/carve-outs/co-9.yaml", "evidence/vendor", "evidence/vendor/x.yaml",
+            "evidence/deficiencies", "evidence/nothing.yaml", "notes.md", "governance/allocator.yaml", GitScenario.Receipt];
+        foreach (var commit in new[] { samples, odd, linkedRoot }.Select(c => history.Resolve(c.Sha)!))
+        {
+            var listed = history.TreeOf(commit).Enumerate(new List<Finding>()).Where(e => paths.Contains(e.Path)).ToList();
+            var findings = new List<Finding>();
+            Assert.Equal(listed, history.FilesOf(commit, paths).Enumerate(findings));
+            Assert.Empty(findings);
+        }
+        var symlink = Assert.Single(history.FilesOf(history.Resolve(odd.Sha)!, ["evidence/carve-outs/co-9.yaml"]).Enumerate(new List<Finding>()));
+        Assert.Equal(("../../governance/allocator.yaml", link.Sha), (symlink.LinkTarget, symlink.ContentKey));
+        var refused = Assert.Single(EvidenceLoader.Default.Load(history.FilesOf(history.Resolve(odd.Sha)!, ["evidence/carve-outs/co-9.yaml"])).Findings);
+        Assert.Equal((BlockReason.FileRejected, "evidence/carve-outs/co-9.yaml"), (refused.Reason, refused.Location.Path));
+        Assert.Empty(history.FilesOf(history.Resolve(linkedRoot.Sha)!, ["governance/allocator.yaml"]).Enumerate(new List<Finding>()));
     }
 
     private static List<EvidenceBlobChange> Expected(GitEvidenceHistory history, HistoryCommit? from, HistoryCommit to)

@@ -17,8 +17,10 @@ public sealed record IcsExportHistory(
     string? SlotStatusWhenHeadVersionCommitted);
 
 /// <summary>
-/// What the history rules know about the commits of HEAD, extracted once by the IO ring: the ICS exports, and for every
-/// evidence path present at HEAD the first commit (in topological order) that added it.
+/// What the history rules know about the commits of HEAD, extracted once by the IO ring: the ICS exports, and for the
+/// evidence paths a rule asks about (the receipts a pull request adds) that are present at HEAD, the first commit (in
+/// topological order) that added them. Only those, so extracting the facts follows a few paths through the history
+/// instead of every file of every commit.
 /// </summary>
 public sealed record HistoryFacts(
     HistoryCommit Head,

@@ -34,7 +34,7 @@ public sealed record EvidenceChange(string Path, GuardedKind Kind, FileVersion B
 
 /// <summary>
 /// What a pull request does to the evidence: every changed path between the merge base and HEAD, the guarded files it
-/// changes with both versions, and the evidence of both trees (loaded by the same loader as a folder).
+/// changes with both versions, and the evidence of both commits (as the same loader reads them from a folder).
 /// </summary>
 public sealed record PullRequestChanges(
     HistoryCommit MergeBase,

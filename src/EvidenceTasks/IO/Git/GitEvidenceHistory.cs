@@ -14,6 +14,7 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
     private readonly Repository _repository;
     private readonly GitObjectReader _reader;
     private readonly Dictionary<string, HistoryCommit> _commits = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ObjectId Tree, string Path), ObjectId?> _objectAt = [];
 
     private GitEvidenceHistory(Repository repository)
     {
@@ -69,28 +70,70 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
 
     public IEvidenceSource TreeOf(HistoryCommit commit) => new GitTreeSource(_reader, Commit(commit));
 
+    public IEvidenceSource FilesOf(HistoryCommit commit, IReadOnlyCollection<string> paths) => new GitTreeSource(_reader, Commit(commit), paths);
+
     public string EvidenceKey(HistoryCommit commit)
     {
         var tree = Commit(commit).Tree;
         return string.Join(' ', EvidenceLayout.Roots.Select(r => tree[r] is { } e ? $"{e.Mode}:{e.Target.Sha}" : "-"));
     }
 
-    public IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to)
+    public IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to, IReadOnlyCollection<string>? only = null)
     {
+        var before = from is null ? null : Commit(from).Tree;
+        var after = Commit(to).Tree;
+        var scopes = (only ?? EvidenceLayout.Roots).Where(s => EvidenceLayout.Roots.Contains(s.Split('/')[0])).Distinct(StringComparer.Ordinal).ToList();
+        var result = new Dictionary<string, EvidenceBlobChange>(StringComparer.Ordinal);
+        if (only is null)
+        {
+            Compare(before, after, scopes.Where(s => !SameObject(before, after, s)).ToList(), result);
+        }
+        else
+        {
+            // libgit2's tree diff reads every entry below the common prefix of its paths (it does not skip equal folders),
+            // and it re-reads a large folder's tree at each lookup (large trees are not cached). So a folder whose object
+            // id is the same in both commits is skipped after one lookup in its (small) parent, each remaining scope is
+            // compared by its own id (evidence/ics, or a receipt a pull request adds: unchanged at most commits), and
+            // only the scopes that differ are diffed, together.
+            foreach (var group in scopes.GroupBy(s => s.Contains('/', StringComparison.Ordinal) ? s[..s.LastIndexOf('/')] : string.Empty))
+            {
+                if (group.Key.Length > 0 && SameObject(before, after, group.Key)) continue;
+                Compare(before, after, group.Where(s => !SameObject(before, after, s)).ToList(), result);
+            }
+        }
+        var ordered = result.Values.ToList();
+        ordered.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return ordered;
+    }
+
+    /// <summary>True when <paramref name="path"/> names the same object (or nothing) in both trees: nothing below it differs.</summary>
+    private bool SameObject(Tree? before, Tree after, string path) => (before is null ? null : ObjectAt(before, path)) == ObjectAt(after, path);
+
+    /// <summary>
+    /// The id of the object at <paramref name="path"/> in a tree, memoised: a walk asks for each commit's entry twice (as
+    /// the new side of its own diff and the old side of its child's), and a large folder is re-read at every lookup.
+    /// </summary>
+    private ObjectId? ObjectAt(Tree tree, string path)
+    {
+        if (_objectAt.TryGetValue((tree.Id, path), out var id)) return id;
+        if (_objectAt.Count >= 100_000) _objectAt.Clear(); // walks revisit only a commit and its parents
+        return _objectAt[(tree.Id, path)] = tree[path]?.Target.Id;
+    }
+
+    /// <summary>libgit2's diff restricted to <paramref name="scopes"/> (each matching itself and what lies below it), as listed blobs.</summary>
+    private void Compare(Tree? before, Tree after, IReadOnlyList<string> scopes, Dictionary<string, EvidenceBlobChange> result)
+    {
+        if (scopes.Count == 0) return;
         var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
-        var changes = _repository.Diff.Compare<TreeChanges>(from is null ? null : Commit(from).Tree, Commit(to).Tree, EvidenceLayout.Roots, options);
-        var result = new List<EvidenceBlobChange>();
-        foreach (var c in changes)
+        foreach (var c in _repository.Diff.Compare<TreeChanges>(before, after, scopes.Select(Literal), options))
         {
             // A rename or copy is never reported (similarity off), so Path and OldPath are the same path.
             var path = c.Path.Replace('\\', '/');
-            if (!IsListed(path)) continue;
+            if (!GitObjectReader.IsListable(path) || !scopes.Any(s => path == s || path.StartsWith(s + "/", StringComparison.Ordinal))) continue;
             var old = c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null;
             var now = c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null;
-            if (old != now) result.Add(new EvidenceBlobChange(path, old, now));
+            if (old != now) result[path] = new EvidenceBlobChange(path, old, now);
         }
-        result.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return result;
     }
 
     public IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to, Func<string, bool> include)
@@ -101,7 +144,7 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         var result = new List<EvidenceBlobChange>();
         void Add(string path, string? old, string? now)
         {
-            if (old != now && IsListed(path)) result.Add(new EvidenceBlobChange(path, old, now));
+            if (old != now && GitObjectReader.IsListable(path)) result.Add(new EvidenceBlobChange(path, old, now));
         }
         foreach (var root in EvidenceLayout.Roots)
         {
@@ -130,51 +173,35 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         return result;
     }
 
-    public IEvidenceSource FilesOf(HistoryCommit commit, IEnumerable<string> paths)
-    {
-        var tree = Commit(commit).Tree;
-        var entries = new List<SourceEntry>();
-        foreach (var path in paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            // Roots that are not folders, submodules and names that are not UTF-8 are not listed by TreeOf: not here either.
-            if (!IsListed(path) || FolderAt(tree, path[..path.IndexOf('/')]) is null || tree[path] is not { } entry) continue;
-            switch (entry.Mode)
-            {
-                case Mode.SymbolicLink:
-                    var target = _reader.ReadBlob(entry.Target.Sha);
-                    entries.Add(new SourceEntry(path, SourceEntryType.Symlink, 0, entry.Target.Sha, LinkTarget: System.Text.Encoding.UTF8.GetString(target, 0, Math.Min(target.Length, 4096))));
-                    break;
-                case Mode.Directory or Mode.GitLink:
-                    break;
-                default:
-                    entries.Add(new SourceEntry(path, SourceEntryType.File, _repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size, entry.Target.Sha));
-                    break;
-            }
-        }
-        return new ListedFiles($"commit {commit.Sha[..12]}", entries, _reader);
-    }
-
-    /// <summary>A commit's files found by path: reads blobs through the shared reader, so loading them in parallel is safe.</summary>
-    private sealed class ListedFiles(string description, IReadOnlyList<SourceEntry> entries, GitObjectReader reader) : IEvidenceSource
-    {
-        public string Description => description;
-
-        public IReadOnlyList<SourceEntry> Enumerate(ICollection<Finding> findings) => entries;
-
-        public byte[] Read(SourceEntry entry) =>
-            reader.ReadBlob(entry.ContentKey ?? throw new ArgumentException($"'{entry.Path}' was not listed by this source", nameof(entry)));
-    }
-
     /// <summary>A root as TreeOf sees it: only a folder is listed (a root that is a file or symlink lists nothing).</summary>
     private static Tree? FolderAt(Tree? tree, string root) => tree?[root] is { Mode: Mode.Directory } e ? (Tree)e.Target : null;
 
     /// <summary>The blob of a top-level entry that TreeOf lists as a file (files and symlinks; not folders or submodules).</summary>
     private static string? BlobOf(TreeEntry? e) => e is { Mode: not (Mode.Directory or Mode.GitLink) } ? e.Target.Sha : null;
 
-    /// <summary>What <see cref="GitObjectReader.List"/> lists: a file below a root folder whose name decoded as UTF-8.</summary>
-    private static bool IsListed(string path) =>
-        EvidenceLayout.Roots.Any(r => path.Length > r.Length + 1 && path.StartsWith(r, StringComparison.Ordinal) && path[r.Length] == '/')
-        && !path.Contains('\uFFFD', StringComparison.Ordinal);
+    /// <summary>A path as a pathspec that matches only itself and what lies below it (glob characters escaped).</summary>
+    private static string Literal(string path) =>
+        string.Concat(path.Select(ch => ch is '\\' or '*' or '?' or '[' ? "\\" + ch : ch.ToString()));
+
+    public IReadOnlySet<string> UncommittedPaths()
+    {
+        // Ignored files count too: the gate loads every file under the roots, whatever .gitignore says.
+        var options = new StatusOptions
+        {
+            Show = StatusShowOption.IndexAndWorkDir,
+            PathSpec = [.. EvidenceLayout.Roots],
+            IncludeUntracked = true,
+            RecurseUntrackedDirs = true,
+            IncludeIgnored = true,
+            RecurseIgnoredDirs = true,
+            DetectRenamesInIndex = false,
+            DetectRenamesInWorkDir = false,
+        };
+        return _repository.RetrieveStatus(options)
+            .Where(e => e.State != FileStatus.Unaltered)
+            .Select(e => e.FilePath.Replace('\\', '/'))
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     private Commit Commit(HistoryCommit c) =>
         _repository.Lookup<Commit>(new ObjectId(c.Sha)) ?? throw new InvalidOperationException($"commit {c.Sha} is not in {Description}");

@@ -40,29 +40,14 @@ internal sealed class GitObjectReader(Repository repository)
             foreach (var entry in tree)
             {
                 var path = prefix + "/" + entry.Name;
-                var at = new SourceLocation(path, 1, 1);
-                if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+                if (Refusal(path, entry) is { } refusal) findings.Add(refusal);
+                else if (entry.Mode == Mode.Directory)
                 {
-                    findings.Add(Finding.Error(BlockReason.FileRejected, at, "file name is not valid UTF-8", "Rename the file using its id."));
-                    continue;
+                    var sub = List(path, (Tree)entry.Target);
+                    entries.AddRange(sub.Entries);
+                    findings.AddRange(sub.Findings);
                 }
-                switch (entry.Mode)
-                {
-                    case Mode.Directory:
-                        var sub = List(path, (Tree)entry.Target);
-                        entries.AddRange(sub.Entries);
-                        findings.AddRange(sub.Findings);
-                        break;
-                    case Mode.SymbolicLink:
-                        entries.Add(new SourceEntry(path, SourceEntryType.Symlink, 0, entry.Target.Sha, LinkTarget: LinkTarget(entry.Target.Id)));
-                        break;
-                    case Mode.GitLink:
-                        findings.Add(Finding.Error(BlockReason.FileRejected, at, $"submodule at commit {entry.Target.Sha} is not evidence", "Remove the submodule; evidence is plain files in this repository."));
-                        break;
-                    default:
-                        entries.Add(new SourceEntry(path, SourceEntryType.File, Size(entry.Target.Id), entry.Target.Sha));
-                        break;
-                }
+                else entries.Add(FileEntry(path, entry));
             }
             var listing = new Listing(entries.ToImmutable(), findings.ToImmutable());
             if (_cachedEntries + listing.Entries.Length > MaxCachedEntries)
@@ -75,6 +60,43 @@ internal sealed class GitObjectReader(Repository repository)
             return listing;
         }
     }
+
+    /// <summary>
+    /// The entry <see cref="List"/> would give for <paramref name="path"/> under <paramref name="tree"/> (a commit's
+    /// root tree), found by descending the path's folders instead of listing them: O(depth). Null when the listing
+    /// would not hold it: absent, a folder, a submodule, a name that is not UTF-8, or below a symlinked folder.
+    /// </summary>
+    public SourceEntry? Find(Tree tree, string path)
+    {
+        lock (_gate)
+        {
+            // Every folder on the way must be a real one; the tree lookup only descends through trees, so a path below
+            // a symlink or a submodule is simply absent.
+            if (!IsListable(path) || tree[path] is not { } entry) return null;
+            return Refusal(path, entry) is null && entry.Mode != Mode.Directory ? FileEntry(path, entry) : null;
+        }
+    }
+
+    /// <summary>What <see cref="List"/> can list: a path below a root folder whose name decoded as UTF-8.</summary>
+    internal static bool IsListable(string path) =>
+        EvidenceLayout.Roots.Any(r => path.Length > r.Length + 1 && path.StartsWith(r, StringComparison.Ordinal) && path[r.Length] == '/')
+        && !path.Contains('\uFFFD', StringComparison.Ordinal);
+
+    /// <summary>Why an entry cannot be evidence (a name that is not UTF-8, a submodule), or null.</summary>
+    private static Finding? Refusal(string path, TreeEntry entry)
+    {
+        var at = new SourceLocation(path, 1, 1);
+        if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+            return Finding.Error(BlockReason.FileRejected, at, "file name is not valid UTF-8", "Rename the file using its id.");
+        if (entry.Mode == Mode.GitLink)
+            return Finding.Error(BlockReason.FileRejected, at, $"submodule at commit {entry.Target.Sha} is not evidence", "Remove the submodule; evidence is plain files in this repository.");
+        return null;
+    }
+
+    /// <summary>A file or symlink entry (the loader refuses symlinks itself, exactly as on disk).</summary>
+    private SourceEntry FileEntry(string path, TreeEntry entry) => entry.Mode == Mode.SymbolicLink
+        ? new SourceEntry(path, SourceEntryType.Symlink, 0, entry.Target.Sha, LinkTarget: LinkTarget(entry.Target.Id))
+        : new SourceEntry(path, SourceEntryType.File, Size(entry.Target.Id), entry.Target.Sha);
 
     /// <summary>A blob's size from its header (not its content), once per blob.</summary>
     private long Size(ObjectId id)

@@ -14,16 +14,19 @@ public sealed class GitTreeSource : IEvidenceSource
 {
     private readonly GitObjectReader _reader;
     private readonly Tree _tree;
+    private readonly IReadOnlyCollection<string>? _only;
 
     public GitTreeSource(Repository repository, Commit commit)
         : this(new GitObjectReader(repository), commit)
     {
     }
 
-    internal GitTreeSource(GitObjectReader reader, Commit commit)
+    /// <summary>With <paramref name="only"/>: just those paths, each looked up in the tree rather than the tree listed.</summary>
+    internal GitTreeSource(GitObjectReader reader, Commit commit, IReadOnlyCollection<string>? only = null)
     {
         _reader = reader;
         _tree = commit.Tree;
+        _only = only;
         Description = $"commit {commit.Sha[..12]}";
     }
 
@@ -31,6 +34,13 @@ public sealed class GitTreeSource : IEvidenceSource
 
     public IReadOnlyList<SourceEntry> Enumerate(ICollection<Finding> findings)
     {
+        if (_only is not null)
+        {
+            // The entries the full listing would hold for these paths; the listing's findings are about other files.
+            var found = _only.Distinct(StringComparer.Ordinal).Select(p => _reader.Find(_tree, p)).OfType<SourceEntry>().ToList();
+            found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            return found;
+        }
         var entries = new List<SourceEntry>();
         foreach (var top in EvidenceLayout.Roots)
         {

@@ -1,45 +1,61 @@
 using System.Collections.Immutable;
+using EvidenceTasks.Core;
 using EvidenceTasks.Core.History;
 using EvidenceTasks.IO.Loading;
 
 namespace EvidenceTasks.IO.History;
 
 /// <summary>
-/// Extracts <see cref="HistoryFacts"/> from the commits of HEAD for the pure history rules. It parses only the files the
-/// rules need (an ICS hold's first version, the slot file at the commit that committed the hold's current version),
-/// through the shared <see cref="LoadCache"/>.
+/// Extracts <see cref="HistoryFacts"/> from the commits of HEAD for the pure history rules. It follows only the paths the
+/// rules read (the ICS holds, and the files whose first commit is asked for), so its cost grows with the commits that
+/// touch them, not with the repository; and it parses only the files the rules need (an ICS hold's first version, the
+/// slot file at the commit that committed the hold's current version), through the shared <see cref="LoadCache"/>.
 /// </summary>
 public static class HistoryScanner
 {
-    public static HistoryFacts Scan(IEvidenceHistory history, HistoryIndex index, HistoryCommit head, EvidenceLoader loader, LoadCache cache)
+    /// <param name="firstCommittedOf">
+    /// The paths whose first commit <see cref="HistoryFacts.FirstCommitted"/> must give (the receipts a pull request adds: the
+    /// only ones a rule asks about); those absent at HEAD are left out.
+    /// </param>
+    public static HistoryFacts Scan(IEvidenceHistory history, HistoryCommit head, IReadOnlyCollection<string> firstCommittedOf, EvidenceLoader loader, LoadCache cache)
     {
-        var headBlobs = index.BlobsAt(head);
+        var index = new HistoryIndex(history, head, only: [EvidenceLayout.Of(EvidenceKind.IcsHold).Directory, .. firstCommittedOf]);
         var first = ImmutableDictionary.CreateBuilder<string, HistoryCommit>(StringComparer.Ordinal);
-        foreach (var path in headBlobs.Keys)
+        foreach (var entry in history.FilesOf(head, firstCommittedOf).Enumerate(new List<Finding>()))
         {
-            if (index.EventsOf(path).FirstOrDefault(e => e.Blob is not null) is { } added) first[path] = added.Commit;
+            if (index.EventsOf(entry.Path).FirstOrDefault(e => e.Blob is not null) is { } added) first[entry.Path] = added.Commit;
         }
 
-        var exports = ImmutableArray.CreateBuilder<IcsExportHistory>();
-        foreach (var path in index.Paths.Order(StringComparer.Ordinal))
+        var icsPaths = index.Paths.Where(p => EvidenceLayout.Classify(p) is { Layout.Kind: EvidenceKind.IcsHold }).ToList();
+        var headBlobs = history.FilesOf(head, icsPaths).Enumerate(new List<Finding>()).ToDictionary(e => e.Path, e => e.ContentKey, StringComparer.Ordinal);
+        // First the versions each hold needs (its first export; the slot file where its HEAD version was committed), then
+        // one load per commit for all of them: thousands of holds cost one loader pass per commit, not one per file.
+        var holds = new List<(string Path, string WindowId, string SlotId, HistoryCommit FirstExport, HistoryCommit? Committed)>();
+        foreach (var path in icsPaths.Order(StringComparer.Ordinal))
         {
-            if (EvidenceLayout.Classify(path) is not { Layout.Kind: EvidenceKind.IcsHold } ics) continue;
             var events = index.EventsOf(path);
             if (events.FirstOrDefault(e => e.Blob is not null) is not { } firstExport) continue;
-            var windowId = path.Split('/')[2];
-            var firstHold = FilteredSource.Load(history, firstExport.Commit, loader, cache, path).IcsHolds.FirstOrDefault();
+            var committed = headBlobs.TryGetValue(path, out var headBlob) ? events.FirstOrDefault(e => e.Blob == headBlob)?.Commit : null;
+            holds.Add((path, path.Split('/')[2], EvidenceLayout.Classify(path)!.Value.Id, firstExport.Commit, committed));
+        }
+        var wanted = holds.Select(h => (Commit: h.FirstExport, h.Path))
+            .Concat(holds.Where(h => h.Committed is not null).Select(h => (Commit: h.Committed!, Path: SlotsFile(h.WindowId))));
+        var loaded = wanted.GroupBy(w => w.Commit.Sha, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => loader.Load(history.FilesOf(g.First().Commit, g.Select(w => w.Path).Distinct(StringComparer.Ordinal).ToList()), cache).Evidence,
+            StringComparer.Ordinal);
 
-            HistoryCommit? headVersion = null;
-            string? status = null;
-            if (headBlobs.TryGetValue(path, out var headBlob) && events.FirstOrDefault(e => e.Blob == headBlob) is { } committed)
-            {
-                headVersion = committed.Commit;
-                var roster = FilteredSource.Load(history, committed.Commit, loader, cache, $"roster/slots/{windowId}.yaml");
-                status = roster.Slots.FirstOrDefault(s => s.RosterSlotId == ics.Id)?.RosterStatus;
-            }
-            exports.Add(new IcsExportHistory(path, windowId, ics.Id, firstExport.Commit,
-                firstHold is null ? null : IcsText.Uid(firstHold.Content), headVersion, status));
+        var exports = ImmutableArray.CreateBuilder<IcsExportHistory>();
+        foreach (var (path, windowId, slotId, firstExport, committed) in holds)
+        {
+            var firstHold = loaded[firstExport.Sha].IcsHolds.FirstOrDefault(h => h.Origin.Path == path);
+            var status = committed is null ? null
+                : loaded[committed.Sha].Slots.FirstOrDefault(s => s.Origin.Path == SlotsFile(windowId) && s.RosterSlotId == slotId)?.RosterStatus;
+            exports.Add(new IcsExportHistory(path, windowId, slotId, firstExport,
+                firstHold is null ? null : IcsText.Uid(firstHold.Content), committed, status));
         }
         return new HistoryFacts(head, exports.ToImmutable(), first.ToImmutable());
     }
+
+    private static string SlotsFile(string windowId) => $"roster/slots/{windowId}.yaml";
 }

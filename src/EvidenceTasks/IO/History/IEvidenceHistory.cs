@@ -36,22 +36,31 @@ public interface IEvidenceHistory : IDisposable
     IEvidenceSource TreeOf(HistoryCommit commit);
 
     /// <summary>
+    /// Only <paramref name="paths"/> of a commit's tree, looked up one by one (O(depth) each, not a listing of the tree):
+    /// exactly the entries <see cref="TreeOf"/> lists for those paths; a path the commit does not have yields nothing.
+    /// </summary>
+    IEvidenceSource FilesOf(HistoryCommit commit, IReadOnlyCollection<string> paths);
+
+    /// <summary>
     /// An identity of the commit's evidence (the ids of its governance/, roster/ and evidence/ trees): two commits with
     /// the same key have byte-identical evidence, so a verdict computed for one holds for the other.
     /// </summary>
     string EvidenceKey(HistoryCommit commit);
 
     /// <summary>
-    /// The evidence files whose blob differs between two commits (git's tree diff: equal subtrees are skipped by id, so
-    /// the cost grows with what changed, not with the size of the tree). <paramref name="from"/> null means the empty
-    /// tree. Paths and blob ids are exactly those <see cref="TreeOf"/> lists (files and symlinks under the evidence roots;
+    /// The evidence files whose blob differs between two commits (git's tree diff: an evidence root, or a scope of
+    /// <paramref name="only"/>, whose object id is equal in both commits is skipped after one lookup; below one that
+    /// differs, libgit2 reads every entry, so a narrow scope is what keeps a commit cheap). <paramref name="from"/> null
+    /// means the empty tree. Paths and blob ids are exactly those <see cref="TreeOf"/> lists (files and symlinks under the evidence roots;
     /// submodules and names that are not UTF-8 are not listed there, so not here either). Ordered by path (ordinal).
+    /// With <paramref name="only"/>: just those paths and what lies below them (a file, or a folder such as
+    /// <c>evidence/ics</c>), reached by looking each one up, so the rest of the tree costs nothing however it changes.
     /// </summary>
-    IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to);
+    IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to, IReadOnlyCollection<string>? only = null);
 
     /// <summary>
-    /// <see cref="Changes(HistoryCommit?, HistoryCommit)"/> limited to what <paramref name="include"/> accepts. It is asked
-    /// about each entry directly below a root (a folder such as <c>roster/slots</c>, a file such as
+    /// The same changes limited to what <paramref name="include"/> accepts (a predicate, where the overload above takes
+    /// named paths). It is asked about each entry directly below a root (a folder such as <c>roster/slots</c>, a file such as
     /// <c>governance/allocator.yaml</c>) that differs between the two commits; a folder it refuses is never read. Replay
     /// needs this: diffing a flat folder of 80,000 tickets costs libgit2 tens of milliseconds at every commit, and the
     /// recorded-hash rules of a repository without budgets never read tickets.
@@ -59,10 +68,10 @@ public interface IEvidenceHistory : IDisposable
     IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to, Func<string, bool> include);
 
     /// <summary>
-    /// The given evidence files of a commit, each listed exactly as <see cref="TreeOf"/> lists it (type, length, blob id
-    /// as content key) but found by path, without listing the tree; a path the commit does not have is left out.
+    /// The evidence paths where the working tree (what the gate loads from disk) may differ from HEAD: modified, staged,
+    /// deleted, untracked or ignored files (git status; the working tree's other files are HEAD's blobs).
     /// </summary>
-    IEvidenceSource FilesOf(HistoryCommit commit, IEnumerable<string> paths);
+    IReadOnlySet<string> UncommittedPaths();
 }
 
 /// <summary>One evidence path whose content differs between two commits: null <c>OldBlob</c> is an addition, null <c>NewBlob</c> a deletion.</summary>

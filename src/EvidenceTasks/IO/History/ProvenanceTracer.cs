@@ -9,5 +9,5 @@ namespace EvidenceTasks.IO.History;
 public static class ProvenanceTracer
 {
     public static IReadOnlyList<PathEvent> Trace(IEvidenceHistory history, HistoryCommit head, string path) =>
-        new HistoryIndex(history, head).EventsOf(path);
+        new HistoryIndex(history, head, only: [path]).EventsOf(path);
 }

@@ -9,35 +9,40 @@ using EvidenceTasks.IO.Loading;
 namespace EvidenceTasks.IO.History;
 
 /// <summary>
-/// Builds <see cref="PullRequestChanges"/> for <c>gate --base</c>: both trees loaded by the same loader as a folder, every
-/// changed path, and both versions of each guarded file that the pull request modifies or deletes.
+/// Builds <see cref="PullRequestChanges"/> for <c>gate --base</c> from git's tree diff between the merge base and HEAD,
+/// so the work grows with the pull request, not with the repository: the changed paths, both versions of each guarded
+/// file it modifies or deletes, and the evidence of both commits, derived from the evidence the gate already loaded from
+/// the working tree by swapping in only the files that differ (uncommitted files for HEAD, then the changed files for
+/// the merge base), each loaded by the same loader as a folder.
 /// </summary>
 public static class PullRequestDiffer
 {
-    public static PullRequestChanges Diff(IEvidenceHistory history, HistoryCommit mergeBase, HistoryCommit head, EvidenceLoader loader, LoadCache cache)
+    /// <param name="workingTree">The evidence the gate loaded from the repository's working tree.</param>
+    public static PullRequestChanges Diff(IEvidenceHistory history, HistoryCommit mergeBase, HistoryCommit head, EvidenceSet workingTree, EvidenceLoader loader, LoadCache cache)
     {
-        var baseSource = history.TreeOf(mergeBase);
-        var headSource = history.TreeOf(head);
-        var before = baseSource.Enumerate(new List<Finding>()).ToDictionary(e => e.Path, StringComparer.Ordinal);
-        var after = headSource.Enumerate(new List<Finding>()).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var changes = history.Changes(mergeBase, head);
+        var paths = changes
+            .Select(c => new PathChange(c.Path, c.OldBlob is null ? PathChangeType.Added : c.NewBlob is null ? PathChangeType.Deleted : PathChangeType.Modified))
+            .ToImmutableArray();
 
-        var paths = ImmutableArray.CreateBuilder<PathChange>();
-        var guarded = ImmutableArray.CreateBuilder<EvidenceChange>();
-        foreach (var path in before.Keys.Union(after.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            var old = before.GetValueOrDefault(path);
-            var now = after.GetValueOrDefault(path);
-            if (old is not null && now is not null && old.ContentKey == now.ContentKey && old.Type == now.Type) continue;
-            var type = old is null ? PathChangeType.Added : now is null ? PathChangeType.Deleted : PathChangeType.Modified;
-            paths.Add(new PathChange(path, type));
-            if (old is null || GuardedKindOf(path) is not { } kind) continue;
-            guarded.Add(new EvidenceChange(path, kind, Version(baseSource, old), now is null ? null : Version(headSource, now)));
-        }
+        var guardedPaths = changes.Where(c => c.OldBlob is not null && GuardedKindOf(c.Path) is not null).Select(c => c.Path).ToList();
+        var baseFiles = history.FilesOf(mergeBase, guardedPaths);
+        var headFiles = history.FilesOf(head, guardedPaths);
+        var before = baseFiles.Enumerate(new List<Finding>()).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var after = headFiles.Enumerate(new List<Finding>()).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var guarded = guardedPaths
+            .Select(p => new EvidenceChange(p, GuardedKindOf(p)!.Value, Version(baseFiles, before[p]),
+                after.TryGetValue(p, out var now) ? Version(headFiles, now) : null))
+            .ToImmutableArray();
 
-        return new PullRequestChanges(mergeBase, head,
-            loader.Load(baseSource, cache).Evidence, loader.Load(headSource, cache).Evidence,
-            paths.ToImmutable(), guarded.ToImmutable());
+        var headEvidence = WithFilesOf(workingTree, history, head, history.UncommittedPaths(), loader, cache);
+        var baseEvidence = WithFilesOf(headEvidence, history, mergeBase, changes.Select(c => c.Path).ToHashSet(StringComparer.Ordinal), loader, cache);
+        return new PullRequestChanges(mergeBase, head, baseEvidence, headEvidence, paths, guarded);
     }
+
+    /// <summary><paramref name="evidence"/> with <paramref name="paths"/> taken as they are in <paramref name="commit"/> (absent there: removed).</summary>
+    private static EvidenceSet WithFilesOf(EvidenceSet evidence, IEvidenceHistory history, HistoryCommit commit, IReadOnlySet<string> paths, EvidenceLoader loader, LoadCache cache) =>
+        paths.Count == 0 ? evidence : evidence.ReplaceFiles(paths, loader.Load(history.FilesOf(commit, paths), cache).Evidence);
 
     /// <summary>The append-only kinds (docs/history-rules.md); everything else may change in a pull request.</summary>
     public static GuardedKind? GuardedKindOf(string path) => EvidenceLayout.Classify(path)?.Layout.Kind switch
