@@ -11,6 +11,9 @@ public static class LoadRuns
     {
         for (var run = 0; run < 3; run++)
         {
+            var enumerate = Stopwatch.StartNew();
+            var listed = new FileSystemSource(root).Enumerate(new List<EvidenceTasks.Core.Finding>()).Count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"enumerate {listed} files: {enumerate.Elapsed.TotalMilliseconds:0} ms (one thread; part of the load below)"));
             var pauseBefore = GC.GetTotalPauseDuration();
             var gen2Before = GC.CollectionCount(2);
             var gen0Before = GC.CollectionCount(0);

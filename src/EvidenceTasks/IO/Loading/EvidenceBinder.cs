@@ -228,9 +228,21 @@ public sealed class EvidenceSetBuilder
     };
 
     // Loading runs in parallel; sorting by file and position makes the model (and so every output) independent of it.
-    private static ImmutableArray<T> Sorted<T>(IEnumerable<T> items, Func<T, Origin> origin) =>
-        items.OrderBy(i => origin(i).Path, StringComparer.Ordinal)
-            .ThenBy(i => origin(i).Self.Line)
-            .ThenBy(i => origin(i).Self.Column)
-            .ToImmutableArray();
+    // The loader adds files in path order and each file's records in document order, so the (stable) sort is skipped
+    // when a linear check finds the records already ordered: the result is the same either way.
+    private static ImmutableArray<T> Sorted<T>(List<T> items, Func<T, Origin> origin)
+    {
+        var ordered = true;
+        for (var i = 1; i < items.Count && ordered; i++)
+            ordered = Compare(origin(items[i - 1]), origin(items[i])) <= 0;
+        return ordered ? [.. items] : [.. items.OrderBy(origin, Comparer<Origin>.Create(Compare))];
+    }
+
+    private static int Compare(Origin a, Origin b)
+    {
+        var byPath = string.CompareOrdinal(a.Path, b.Path);
+        if (byPath != 0) return byPath;
+        var byLine = a.Self.Line.CompareTo(b.Self.Line);
+        return byLine != 0 ? byLine : a.Self.Column.CompareTo(b.Self.Column);
+    }
 }

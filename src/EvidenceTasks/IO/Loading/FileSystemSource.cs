@@ -37,17 +37,26 @@ public sealed class FileSystemSource(string root) : IEvidenceSource
             findings.Add(Finding.Error(BlockReason.FileRejected, new SourceLocation(relativeDir, 1, 1), $"directory is a symlink to '{dirInfo.LinkTarget}'", "Replace the symlink with a real directory."));
             return;
         }
-        foreach (var info in dirInfo.EnumerateFileSystemInfos())
+        // Listing a folder reads names and types only; each entry's lstat(2) (link or not, length) is the slow part in a
+        // folder of 80,000 tickets, so it runs on every core before the entries are added in order.
+        var infos = dirInfo.EnumerateFileSystemInfos().ToArray();
+        var isLink = new bool[infos.Length];
+        var length = new long[infos.Length];
+        Parallel.For(0, infos.Length, i =>
         {
+            isLink[i] = infos[i].Attributes.HasFlag(FileAttributes.ReparsePoint);
+            if (!isLink[i] && infos[i] is FileInfo file) length[i] = file.Length;
+        });
+        for (var i = 0; i < infos.Length; i++)
+        {
+            var info = infos[i];
             var rel = relativeDir + "/" + info.Name;
             if (info.Name.Contains('\uFFFD', StringComparison.Ordinal))
             {
                 findings.Add(Finding.Error(BlockReason.FileRejected, new SourceLocation(rel, 1, 1), "file name is not valid UTF-8", "Rename the file using its id."));
                 continue;
             }
-            // The enumeration already knows which entries are links; asking every file for its LinkTarget was one
-            // readlink(2) per file.
-            if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.LinkTarget is not null)
+            if (isLink[i] && info.LinkTarget is not null)
             {
                 if (info is DirectoryInfo)
                     findings.Add(Finding.Error(BlockReason.FileRejected, new SourceLocation(rel, 1, 1), $"directory is a symlink to '{info.LinkTarget}'", "Replace the symlink with a real directory."));
@@ -56,7 +65,7 @@ public sealed class FileSystemSource(string root) : IEvidenceSource
                 continue;
             }
             if (info is DirectoryInfo) Walk(rel, entries, findings);
-            else if (info is FileInfo file) entries.Add(new SourceEntry(rel, SourceEntryType.File, file.Length));
+            else if (info is FileInfo) entries.Add(new SourceEntry(rel, SourceEntryType.File, length[i]));
         }
     }
 }
