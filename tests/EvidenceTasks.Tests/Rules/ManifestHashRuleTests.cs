@@ -27,6 +27,19 @@ public class ManifestHashRuleTests
     }
 
     [Fact]
+    public void Given_the_weeks_slots_file_fails_to_load_When_evaluated_Then_no_stale_manifest_is_piled_on_its_own_finding()
+    {
+        using var repo = WithManifest();
+        repo.Replace(RosterFixture.SlotsPath, "slot_local_tz: America/Los_Angeles", "slot_local_tz: Europe/Atlantis");
+        var loaded = EvidenceTasks.IO.Loading.EvidenceLoader.Default.Load(repo.Root);
+        Assert.Equal(RosterFixture.SlotsPath, Assert.Single(loaded.Findings).Location.Path);
+        Assert.Empty(new ManifestHashRule().Evaluate(loaded.Evidence, new GateContext(NodaTime.Instant.FromUtc(2026, 11, 23, 12, 0))));
+        var gate = CliRunner.Run(repo.Root, "gate", "--as-of", "2026-11-23T12:00:00Z");
+        Assert.Contains($"{RosterFixture.SlotsPath}:", gate.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("manifest_hash_mismatch", gate.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_a_tampered_manifest_sha256_When_evaluated_Then_manifest_hash_mismatch_at_it()
     {
         using var repo = WithManifest();
