@@ -90,19 +90,9 @@ public sealed record TrendBoard(
         return new TrendBoard(asOf, windows, rows, events, InputPathsOf(events, evidence));
     }
 
-    /// <summary>
-    /// Events by deficiency_id, ordinal, stable. Tickets arrive in file order, which is id order for every usual id, so
-    /// the sort is skipped when a linear check finds them already ordered (the result is the same either way).
-    /// </summary>
-    private static ImmutableArray<DeficiencyEvent> OrderedById(List<DeficiencyEvent> events)
-    {
-        for (var i = 1; i < events.Count; i++)
-        {
-            if (string.CompareOrdinal(events[i - 1].Ticket.DeficiencyId, events[i].Ticket.DeficiencyId) > 0)
-                return [.. events.OrderBy(e => e.Ticket.DeficiencyId, StringComparer.Ordinal)];
-        }
-        return [.. events];
-    }
+    /// <summary>Events by deficiency_id, ordinal, stable (tickets arrive in file order, which is id order for every usual id).</summary>
+    private static ImmutableArray<DeficiencyEvent> OrderedById(List<DeficiencyEvent> events) =>
+        StableOrder.Of(events, (a, b) => string.CompareOrdinal(a.Ticket.DeficiencyId, b.Ticket.DeficiencyId));
 
     /// <summary>
     /// Each event's ticket and log file and its carve-out's file, sorted (ordinal) and distinct. Tickets are one per event
@@ -112,30 +102,23 @@ public sealed record TrendBoard(
     /// </summary>
     private static ImmutableArray<string> InputPathsOf(ImmutableArray<DeficiencyEvent> events, EvidenceSet evidence)
     {
-        var tickets = new string[events.Length];
+        var ticketPaths = new string[events.Length];
         var others = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            tickets[i] = e.Ticket.Origin.Path;
+            ticketPaths[i] = e.Ticket.Origin.Path;
             others.Add(e.Log.Origin.Path);
             if (e.Ticket.CarveOutId is { } id && evidence.CarveOutsById.TryGetValue(id, out var c)) others.Add(c.Origin.Path);
         }
-        if (!IsSorted(tickets)) Array.Sort(tickets, StringComparer.Ordinal);
+        var tickets = StableOrder.Of(ticketPaths, string.CompareOrdinal);
         var rest = others.ToArray();
         Array.Sort(rest, StringComparer.Ordinal);
         return MergeDistinct(tickets, rest);
     }
 
-    private static bool IsSorted(string[] items)
-    {
-        for (var i = 1; i < items.Length; i++)
-            if (string.CompareOrdinal(items[i - 1], items[i]) > 0) return false;
-        return true;
-    }
-
     /// <summary>The union of two ordinal-sorted arrays, sorted, each path once.</summary>
-    private static ImmutableArray<string> MergeDistinct(string[] a, string[] b)
+    private static ImmutableArray<string> MergeDistinct(ImmutableArray<string> a, string[] b)
     {
         var merged = ImmutableArray.CreateBuilder<string>(a.Length + b.Length);
         int i = 0, j = 0;

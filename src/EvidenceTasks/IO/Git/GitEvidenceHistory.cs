@@ -120,25 +120,28 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         return _objectAt[(tree.Id, path)] = tree[path]?.Target.Id;
     }
 
+    /// <summary>Tree diffs never pair renames or copies, so a change's Path and OldPath are one path.</summary>
+    private static readonly CompareOptions NoRenames = new() { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
+
+    /// <summary>A change's blobs as the listings give them: none for an absent side or a submodule.</summary>
+    private static (string? Old, string? New) BlobsOf(TreeEntryChanges c) =>
+        (c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null, c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null);
+
     /// <summary>libgit2's diff restricted to <paramref name="scopes"/> (each matching itself and what lies below it), as listed blobs.</summary>
     private void Compare(Tree? before, Tree after, IReadOnlyList<string> scopes, Dictionary<string, EvidenceBlobChange> result)
     {
         if (scopes.Count == 0) return;
-        var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
-        foreach (var c in _repository.Diff.Compare<TreeChanges>(before, after, scopes.Select(Literal), options))
+        foreach (var c in _repository.Diff.Compare<TreeChanges>(before, after, scopes.Select(Literal), NoRenames))
         {
-            // A rename or copy is never reported (similarity off), so Path and OldPath are the same path.
             var path = c.Path.Replace('\\', '/');
             if (!GitObjectReader.IsListable(path) || !scopes.Any(s => path == s || path.StartsWith(s + "/", StringComparison.Ordinal))) continue;
-            var old = c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null;
-            var now = c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null;
+            var (old, now) = BlobsOf(c);
             if (old != now) result[path] = new EvidenceBlobChange(path, old, now);
         }
     }
 
     public IReadOnlyList<EvidenceBlobChange> Changes(HistoryCommit? from, HistoryCommit to, Func<string, bool> include)
     {
-        var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
         var oldTree = from is null ? null : Commit(from).Tree;
         var newTree = Commit(to).Tree;
         var result = new List<EvidenceBlobChange>();
@@ -161,11 +164,10 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
                 var (oldSub, newSub) = (o is { Mode: Mode.Directory } ? (Tree)o.Target : null, n is { Mode: Mode.Directory } ? (Tree)n.Target : null);
                 if (oldSub is null && newSub is null) continue;
                 // Below the top entry, git's own diff (no pathspec: with one, libgit2 is several times slower).
-                foreach (var c in _repository.Diff.Compare<TreeChanges>(oldSub, newSub, options))
+                foreach (var c in _repository.Diff.Compare<TreeChanges>(oldSub, newSub, NoRenames))
                 {
-                    Add(top + "/" + c.Path.Replace('\\', '/'),
-                        c.OldExists && c.OldMode != Mode.GitLink ? c.OldOid.Sha : null,
-                        c.Exists && c.Mode != Mode.GitLink ? c.Oid.Sha : null);
+                    var (old, now) = BlobsOf(c);
+                    Add(top + "/" + c.Path.Replace('\\', '/'), old, now);
                 }
             }
         }

@@ -59,24 +59,7 @@ public static class EvidencePartLayout
     public static EvidenceSet Assemble(IEnumerable<EvidenceSet> files)
     {
         var builder = new EvidenceSetBuilder();
-        foreach (var e in files)
-        {
-            builder.Rubrics.AddRange(e.Rubrics);
-            if (e.Allocator is { } allocator) builder.Allocators.Add(allocator);
-            builder.CertWindows.AddRange(e.CertWindows);
-            builder.HandoffWeeks.AddRange(e.HandoffWeeks);
-            builder.Slots.AddRange(e.Slots);
-            builder.Receipts.AddRange(e.Receipts);
-            builder.Logs.AddRange(e.Logs);
-            builder.Deficiencies.AddRange(e.Deficiencies);
-            builder.CarveOuts.AddRange(e.CarveOuts);
-            builder.SprintBudgets.AddRange(e.SprintBudgets);
-            builder.Manifests.AddRange(e.Manifests);
-            builder.IcsHolds.AddRange(e.IcsHolds);
-            builder.Readbacks.AddRange(e.Readbacks);
-            foreach (var (path, sha) in e.FileSha256) builder.FileSha256[path] = sha;
-            builder.UnreadablePaths.UnionWith(e.UnreadablePaths);
-        }
+        foreach (var e in files) builder.AddAll(e);
         return builder.ToEvidenceSet();
     }
 }

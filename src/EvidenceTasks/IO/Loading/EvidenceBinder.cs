@@ -208,6 +208,26 @@ public sealed class EvidenceSetBuilder
         UnreadablePaths.UnionWith(other.UnreadablePaths);
     }
 
+    /// <summary>Adds the records, file hashes and unreadable paths of a set already built (e.g. one file's load result).</summary>
+    public void AddAll(EvidenceSet other)
+    {
+        Rubrics.AddRange(other.Rubrics);
+        if (other.Allocator is { } allocator) Allocators.Add(allocator);
+        CertWindows.AddRange(other.CertWindows);
+        HandoffWeeks.AddRange(other.HandoffWeeks);
+        Slots.AddRange(other.Slots);
+        Receipts.AddRange(other.Receipts);
+        Logs.AddRange(other.Logs);
+        Deficiencies.AddRange(other.Deficiencies);
+        CarveOuts.AddRange(other.CarveOuts);
+        SprintBudgets.AddRange(other.SprintBudgets);
+        Manifests.AddRange(other.Manifests);
+        IcsHolds.AddRange(other.IcsHolds);
+        Readbacks.AddRange(other.Readbacks);
+        foreach (var (path, sha) in other.FileSha256) FileSha256[path] = sha;
+        UnreadablePaths.UnionWith(other.UnreadablePaths);
+    }
+
     public EvidenceSet ToEvidenceSet() => new()
     {
         Rubrics = Sorted(Rubrics, x => x.Origin),
@@ -228,15 +248,9 @@ public sealed class EvidenceSetBuilder
     };
 
     // Loading runs in parallel; sorting by file and position makes the model (and so every output) independent of it.
-    // The loader adds files in path order and each file's records in document order, so the (stable) sort is skipped
-    // when a linear check finds the records already ordered: the result is the same either way.
-    private static ImmutableArray<T> Sorted<T>(List<T> items, Func<T, Origin> origin)
-    {
-        var ordered = true;
-        for (var i = 1; i < items.Count && ordered; i++)
-            ordered = Compare(origin(items[i - 1]), origin(items[i])) <= 0;
-        return ordered ? [.. items] : [.. items.OrderBy(origin, Comparer<Origin>.Create(Compare))];
-    }
+    // The loader adds files in path order and each file's records in document order, so this is usually a check only.
+    private static ImmutableArray<T> Sorted<T>(List<T> items, Func<T, Origin> origin) =>
+        StableOrder.Of(items, (a, b) => Compare(origin(a), origin(b)));
 
     private static int Compare(Origin a, Origin b)
     {
