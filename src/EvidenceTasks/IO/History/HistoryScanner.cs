@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EvidenceTasks.Core;
 using EvidenceTasks.Core.History;
+using EvidenceTasks.Core.Roster;
 using EvidenceTasks.IO.Loading;
 
 namespace EvidenceTasks.IO.History;
@@ -39,7 +40,7 @@ public static class HistoryScanner
             holds.Add((path, path.Split('/')[2], EvidenceLayout.Classify(path)!.Value.Id, firstExport.Commit, committed));
         }
         var wanted = holds.Select(h => (Commit: h.FirstExport, h.Path))
-            .Concat(holds.Where(h => h.Committed is not null).Select(h => (Commit: h.Committed!, Path: SlotsFile(h.WindowId))));
+            .Concat(holds.Where(h => h.Committed is not null).Select(h => (Commit: h.Committed!, Path: RosterPaths.Slots(h.WindowId))));
         var loaded = wanted.GroupBy(w => w.Commit.Sha, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
             g => loader.Load(history.FilesOf(g.First().Commit, g.Select(w => w.Path).Distinct(StringComparer.Ordinal).ToList()), cache).Evidence,
@@ -50,12 +51,10 @@ public static class HistoryScanner
         {
             var firstHold = loaded[firstExport.Sha].IcsHolds.FirstOrDefault(h => h.Origin.Path == path);
             var status = committed is null ? null
-                : loaded[committed.Sha].Slots.FirstOrDefault(s => s.Origin.Path == SlotsFile(windowId) && s.RosterSlotId == slotId)?.RosterStatus;
+                : loaded[committed.Sha].Slots.FirstOrDefault(s => s.Origin.Path == RosterPaths.Slots(windowId) && s.RosterSlotId == slotId)?.RosterStatus;
             exports.Add(new IcsExportHistory(path, windowId, slotId, firstExport,
                 firstHold is null ? null : IcsText.Uid(firstHold.Content), committed, status));
         }
         return new HistoryFacts(head, exports.ToImmutable(), first.ToImmutable());
     }
-
-    private static string SlotsFile(string windowId) => $"roster/slots/{windowId}.yaml";
 }
