@@ -49,13 +49,16 @@ public class GateFuzzTests(ITestOutputHelper output)
         try { return OddJsonOf(bytes, pick, odd); }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
-            return bytes; // an earlier byte mutation broke the JSON (or its UTF-8): nothing to replace
+            return bytes; // an earlier byte mutation broke the JSON (its UTF-8, or duplicated a key): nothing to replace
         }
     }
 
+    // Strict about duplicate keys so they fail here, at parse, rather than later inside JsonObject's lazy dictionary.
+    private static readonly System.Text.Json.JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     private static byte[] OddJsonOf(byte[] bytes, int pick, int odd)
     {
-        var root = JsonNode.Parse(bytes);
+        var root = JsonNode.Parse(bytes, documentOptions: StrictJson);
         var nodes = new List<JsonNode>();
         void Walk(JsonNode? node)
         {
