@@ -20,7 +20,7 @@ public static class LoadProfile
         var totals = new Dictionary<(EvidenceKind Kind, string Phase), TimeSpan>();
         var counts = new Dictionary<EvidenceKind, int>();
         var allocated = new Dictionary<(EvidenceKind Kind, string Phase), long>();
-        var validator = new NJsonSchema.Validation.JsonSchemaValidator();
+        var validator = new LeafMemoValidator();
         var watch = new Stopwatch();
         long bytesAtLap = 0;
         (TimeSpan, long) Lap()

@@ -33,8 +33,13 @@ public sealed record EvidenceSet
 
     public static EvidenceSet Empty { get; } = new();
 
+    // Built on first use, once: the gate's rules run in parallel and would otherwise each build the same indexes.
     private Indexes? _indexes;
+    private bool _indexesBuilt;
+    private object? _indexesLock;
     private FrozenDictionary<string, ImmutableArray<DeficiencyTicket>>? _deficienciesByLog;
+    private bool _deficienciesByLogBuilt;
+    private object? _deficienciesByLogLock;
 
     /// <summary>
     /// Copies for <c>with</c> expressions. Written out so the lazily built indexes are NOT copied: a filtered copy
@@ -64,7 +69,7 @@ public sealed record EvidenceSet
     {
     }
 
-    private Indexes Index => _indexes ??= new Indexes(this);
+    private Indexes Index => LazyInitializer.EnsureInitialized(ref _indexes, ref _indexesBuilt, ref _indexesLock, () => new Indexes(this))!;
 
     public IReadOnlyDictionary<string, Rubric> RubricsByVersion => Index.Rubrics;
     public IReadOnlyDictionary<string, CertWindow> CertWindowsById => Index.CertWindows;
@@ -72,14 +77,18 @@ public sealed record EvidenceSet
     public IReadOnlyDictionary<string, RosterSlot> SlotsById => Index.Slots;
     public IReadOnlyDictionary<string, RosterSlot> SlotsByIcsUid => Index.SlotsByIcsUid;
     public IReadOnlyDictionary<string, AttendanceReceipt> ReceiptsById => Index.Receipts;
+
+    /// <summary>The first receipt (file order) naming each ics_uid: the one a second receipt for the same rehearsal collides with.</summary>
+    public IReadOnlyDictionary<string, AttendanceReceipt> FirstReceiptByIcsUid => Index.FirstReceiptByIcsUid;
     public IReadOnlyDictionary<string, MockAuditLog> LogsById => Index.Logs;
     public IReadOnlyDictionary<string, CarveOut> CarveOutsById => Index.CarveOuts;
     public IReadOnlyDictionary<string, SprintBudget> SprintBudgetsById => Index.SprintBudgets;
 
     /// <summary>The tickets raised on each log (by <c>mock_audit_id</c>), in file order; a log without tickets is absent.</summary>
     public IReadOnlyDictionary<string, ImmutableArray<DeficiencyTicket>> DeficienciesByLog =>
-        _deficienciesByLog ??= Deficiencies.GroupBy(d => d.MockAuditId, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        LazyInitializer.EnsureInitialized(ref _deficienciesByLog, ref _deficienciesByLogBuilt, ref _deficienciesByLogLock, () =>
+            Deficiencies.GroupBy(d => d.MockAuditId, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal))!;
 
     /// <summary>True when a file for the given path exists but failed to load (its own finding already says why).</summary>
     public bool IsUnreadable(string path) => UnreadablePaths.Contains(path);
@@ -95,6 +104,7 @@ public sealed record EvidenceSet
             Slots = ById(e.Slots, s => s.RosterSlotId);
             SlotsByIcsUid = ById(e.Slots.Where(s => s.IcsUid is not null), s => s.IcsUid!);
             Receipts = ById(e.Receipts, r => r.AttendanceId);
+            FirstReceiptByIcsUid = ById(e.Receipts, r => r.IcsUid);
             Logs = ById(e.Logs, l => l.MockAuditId);
             CarveOuts = ById(e.CarveOuts, c => c.CarveOutId);
             SprintBudgets = ById(e.SprintBudgets, b => b.SprintId);
@@ -106,6 +116,7 @@ public sealed record EvidenceSet
         public FrozenDictionary<string, RosterSlot> Slots { get; }
         public FrozenDictionary<string, RosterSlot> SlotsByIcsUid { get; }
         public FrozenDictionary<string, AttendanceReceipt> Receipts { get; }
+        public FrozenDictionary<string, AttendanceReceipt> FirstReceiptByIcsUid { get; }
         public FrozenDictionary<string, MockAuditLog> Logs { get; }
         public FrozenDictionary<string, CarveOut> CarveOuts { get; }
         public FrozenDictionary<string, SprintBudget> SprintBudgets { get; }

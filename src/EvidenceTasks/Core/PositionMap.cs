@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace EvidenceTasks.Core;
@@ -15,6 +16,30 @@ public sealed class PositionMap
 
     public PositionMap(IReadOnlyDictionary<string, TextPosition> positions) =>
         _positions = new Dictionary<string, TextPosition>(positions, StringComparer.Ordinal);
+
+    private PositionMap(Dictionary<string, TextPosition> positions, bool _) => _positions = positions;
+
+    /// <summary>Takes <paramref name="positions"/> as it is, without a copy: for a parser that built it for this map alone.</summary>
+    internal static PositionMap Own(Dictionary<string, TextPosition> positions) =>
+        positions.Comparer == StringComparer.Ordinal ? new PositionMap(positions, true) : new PositionMap(positions);
+
+    // Every ticket has the same dozen field pointers. One shared string per pointer, instead of one per file, keeps about
+    // 600 bytes per file out of what the garbage collector must promote while a large repository loads (most of a
+    // load's GC pause). Bounded, so a file with a million keys cannot grow it for ever; past the bound pointers are
+    // simply not shared.
+    private static readonly ConcurrentDictionary<string, string> SharedPointers = new(StringComparer.Ordinal);
+    private static int _sharedCount;
+    internal const int MaxSharedPointers = 65_536;
+
+    /// <summary>The one shared instance of <paramref name="pointer"/> (or the pointer itself once the pool is full).</summary>
+    internal static string Shared(string pointer)
+    {
+        if (SharedPointers.TryGetValue(pointer, out var shared)) return shared;
+        if (Volatile.Read(ref _sharedCount) >= MaxSharedPointers) return pointer;
+        shared = SharedPointers.GetOrAdd(pointer, pointer);
+        if (ReferenceEquals(shared, pointer)) Interlocked.Increment(ref _sharedCount);
+        return shared;
+    }
 
     public static PositionMap Empty { get; } = new(new Dictionary<string, TextPosition>());
 

@@ -47,7 +47,7 @@ public static class ReceiptChecks
                 "Copy the ics_uid of the locked slot from roster/slots/<cert_window_id>.yaml; a UID never changes once exported (Lesson 181).");
             yield break;
         }
-        var first = evidence.Receipts.First(x => x.IcsUid == r.IcsUid);
+        var first = evidence.FirstReceiptByIcsUid.GetValueOrDefault(r.IcsUid) ?? r;
         if (!ReferenceEquals(first, r))
             yield return Mismatch(r.Origin.Field("ics_uid"),
                 $"ics_uid '{r.IcsUid}' already has receipt {first.AttendanceId} ({first.Origin.Field("ics_uid")}): one receipt per rehearsal",

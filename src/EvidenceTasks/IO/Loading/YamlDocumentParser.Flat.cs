@@ -37,11 +37,11 @@ public static partial class YamlDocumentParser
             if (!IsSafePlain(value)) return null;
             var key = content[..colon].ToString();
             if (root.ContainsKey(key) || root.Count >= LoadLimits.MaxNodes - 1) return null;
-            positions[PositionMap.Child(string.Empty, key)] = new TextPosition(line, 1);
+            positions[PositionMap.Shared(PositionMap.Child(string.Empty, key))] = new TextPosition(line, 1);
             root[key] = TypePlain(value.ToString());
         }
         // No field at all (only comments): the full parser says why.
-        return root.Count == 0 ? null : new ParsedDocument(path, root, new PositionMap(positions));
+        return root.Count == 0 ? null : new ParsedDocument(path, root, PositionMap.Own(positions));
     }
 
     private static bool IsSafePlain(ReadOnlySpan<char> value) =>
