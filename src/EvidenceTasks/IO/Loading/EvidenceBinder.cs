@@ -248,24 +248,29 @@ public sealed class EvidenceSetBuilder
         UnreadablePaths.UnionWith(other.UnreadablePaths);
     }
 
-    public EvidenceSet ToEvidenceSet() => new()
+    public EvidenceSet ToEvidenceSet()
     {
-        Rubrics = Sorted(_rubrics, x => x.Origin),
-        Allocator = _allocators is { Count: > 0 } allocators ? allocators[0] : null,
-        CertWindows = Sorted(_certWindows, x => x.Origin),
-        HandoffWeeks = Sorted(_handoffWeeks, x => x.Origin),
-        Slots = Sorted(_slots, x => x.Origin),
-        Receipts = Sorted(_receipts, x => x.Origin),
-        Logs = Sorted(_logs, x => x.Origin),
-        Deficiencies = Sorted(_deficiencies, x => x.Origin),
-        CarveOuts = Sorted(_carveOuts, x => x.Origin),
-        SprintBudgets = Sorted(_sprintBudgets, x => x.Origin),
-        Manifests = Sorted(_manifests, x => x.Origin),
-        IcsHolds = Sorted(_icsHolds, x => x.Origin),
-        Readbacks = Sorted(_readbacks, x => x.Origin),
-        FileSha256 = (_fileSha256 ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal),
-        UnreadablePaths = (_unreadablePaths ?? []).ToImmutableHashSet(StringComparer.Ordinal),
-    };
+        // The sorted map of ~100,000 file hashes is the slowest part of the merge; built beside the record lists.
+        var fileSha256 = Task.Run(() => (_fileSha256 ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal));
+        return new()
+        {
+            Rubrics = Sorted(_rubrics, x => x.Origin),
+            Allocator = _allocators is { Count: > 0 } allocators ? allocators[0] : null,
+            CertWindows = Sorted(_certWindows, x => x.Origin),
+            HandoffWeeks = Sorted(_handoffWeeks, x => x.Origin),
+            Slots = Sorted(_slots, x => x.Origin),
+            Receipts = Sorted(_receipts, x => x.Origin),
+            Logs = Sorted(_logs, x => x.Origin),
+            Deficiencies = Sorted(_deficiencies, x => x.Origin),
+            CarveOuts = Sorted(_carveOuts, x => x.Origin),
+            SprintBudgets = Sorted(_sprintBudgets, x => x.Origin),
+            Manifests = Sorted(_manifests, x => x.Origin),
+            IcsHolds = Sorted(_icsHolds, x => x.Origin),
+            Readbacks = Sorted(_readbacks, x => x.Origin),
+            FileSha256 = fileSha256.GetAwaiter().GetResult(),
+            UnreadablePaths = (_unreadablePaths ?? []).ToImmutableHashSet(StringComparer.Ordinal),
+        };
+    }
 
     // Loading runs in parallel; sorting by file and position makes the model (and so every output) independent of it.
     // The loader adds files in path order and each file's records in document order, so this is usually a check only.

@@ -32,6 +32,9 @@ public sealed class EvidenceLoader(SchemaSet schemas)
         var findings = new List<Finding>();
         var entries = source.Enumerate(findings);
 
+        // Case collisions need only the names: found beside the loading instead of after it.
+        var caseCollisions = Task.Run(() => CaseCollisions(entries.Select(e => e.Path)).ToList());
+
         var results = new FileResult[entries.Count];
         Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -48,7 +51,7 @@ public sealed class EvidenceLoader(SchemaSet schemas)
             if (result.Records is { } records) builder.AddAll(records);
             else builder.UnreadablePaths.Add(result.Path);
         }
-        findings.AddRange(CaseCollisions(entries.Select(e => e.Path)));
+        findings.AddRange(caseCollisions.GetAwaiter().GetResult());
         return new LoadResult(builder.ToEvidenceSet(), findings.Order(Finding.ReportOrder).ToImmutableArray(), entries.Count);
     }
 
