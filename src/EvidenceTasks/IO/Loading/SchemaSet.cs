@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -41,7 +42,43 @@ public sealed class SchemaSet
     }
 
     public JsonSchema Get(string name) =>
-        _schemas.GetOrAdd(name, static n => JsonSchema.FromJsonAsync(ReadEmbedded(n)).GetAwaiter().GetResult());
+        _schemas.GetOrAdd(name, static n => JsonSchema.FromJsonAsync(ForNJsonSchema(ReadEmbedded(n))).GetAwaiter().GetResult());
+
+    /// <summary>Keywords NJsonSchema 11 does not implement (draft-07's conditionals) or that never constrain a value.</summary>
+    internal static readonly FrozenSet<string> NotValidatedByNJsonSchema = FrozenSet.Create(StringComparer.Ordinal, "if", "then", "else", "description", "title", "$comment");
+
+    /// <summary>
+    /// The schema text NJsonSchema is given: the schema as written, less each <c>allOf</c> member made only of keywords
+    /// NJsonSchema does not check (the ticket's two if/then/else conditions). NJsonSchema would validate the whole
+    /// document against each such member and always accept it, at about 6 KB of allocations per ticket; the conditions
+    /// themselves are enforced when records are bound (<c>RequireIff</c>), and stay in schemas/ for other validators.
+    /// A test pins that NJsonSchema still ignores them: the day it does not, this must go.
+    /// </summary>
+    internal static string ForNJsonSchema(string schemaJson)
+    {
+        var root = JsonNode.Parse(schemaJson)!;
+        Strip(root);
+        return root.ToJsonString();
+
+        static void Strip(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    if (o["allOf"] is JsonArray all)
+                    {
+                        foreach (var member in all.Where(m => m is JsonObject mo && mo.All(p => NotValidatedByNJsonSchema.Contains(p.Key))).ToList())
+                            all.Remove(member);
+                        if (all.Count == 0) o.Remove("allOf");
+                    }
+                    foreach (var (_, child) in o) Strip(child);
+                    break;
+                case JsonArray a:
+                    foreach (var child in a) Strip(child);
+                    break;
+            }
+        }
+    }
 
     /// <summary>Validates a parsed document; each error becomes a <c>schema_invalid</c> finding at the YAML/JSON position of the offending node.</summary>
     public IReadOnlyList<Finding> Validate(string schemaName, ParsedDocument document)
