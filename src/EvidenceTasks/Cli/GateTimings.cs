@@ -41,7 +41,7 @@ internal sealed class GateTimings(bool enabled)
         var total = _phases.Where(p => !p.Part).Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Elapsed);
         foreach (var (phase, elapsed, part) in _phases.OrderByDescending(p => p.Elapsed))
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {elapsed.TotalMilliseconds,9:0.0} ms  {(part ? "  part of " : string.Empty)}{phase}"));
-        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {total.TotalMilliseconds,9:0.0} ms  total of the phases above (process start and JIT not included)"));
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {total.TotalMilliseconds,9:0.0} ms  sum of the phases above (history and rules overlap; process start and JIT not included)"));
     }
 
     private sealed class TimedRule(IGateRule inner, GateTimings timings) : IGateRule

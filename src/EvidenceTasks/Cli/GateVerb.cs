@@ -54,8 +54,14 @@ public static class GateVerb
                 throw new UsageException($"no evidence under '{dir}': expected governance/, roster/ or evidence/ (pass --root DIR)");
             var clock = new GateTimings(parse.GetValue(timings));
             var loaded = clock.Time("load (enumerate, parse, schema, bind)", () => EvidenceLoader.Default.Load(dir));
-            var history = withHistory ? clock.Time("history (git)", () => HistoryGate.Evaluate(ctx, dir, parse.GetValue(baseRef), loaded.Evidence, clock)) : HistoryGate.Outcome.None;
-            var result = clock.Time(GateTimings.AllRules, () => EvidenceTasks.Core.Gate.Evaluate(loaded.Evidence, loaded.Findings.Concat(history.Findings), instant, clock.Wrap(rules))) with { FilesChecked = loaded.FileCount };
+            // The history (libgit2, one thread) and the rules (every core) read the loaded evidence and nothing of each
+            // other, so they run side by side; their findings are combined in the same order as one after the other.
+            var historyRun = withHistory
+                ? Task.Run(() => clock.Time("history (git)", () => HistoryGate.Evaluate(ctx, dir, parse.GetValue(baseRef), loaded.Evidence, clock)))
+                : Task.FromResult(HistoryGate.Outcome.None);
+            var ruleFindings = clock.Time(GateTimings.AllRules, () => EvidenceTasks.Core.Gate.RuleFindings(loaded.Evidence, instant, clock.Wrap(rules)));
+            var history = historyRun.GetAwaiter().GetResult();
+            var result = EvidenceTasks.Core.Gate.Combine(instant, loaded.Findings.Concat(history.Findings), ruleFindings) with { FilesChecked = loaded.FileCount };
             var impact = string.Empty;
             if (history.Changes is { } changes)
             {

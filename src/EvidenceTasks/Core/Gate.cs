@@ -23,13 +23,22 @@ public static class Gate
     public static GateResult Evaluate(EvidenceSet evidence, IEnumerable<Finding> loadFindings, Instant asOf) =>
         Evaluate(evidence, loadFindings, asOf, GateRules.All);
 
-    public static GateResult Evaluate(EvidenceSet evidence, IEnumerable<Finding> loadFindings, Instant asOf, IEnumerable<IGateRule> rules)
+    public static GateResult Evaluate(EvidenceSet evidence, IEnumerable<Finding> loadFindings, Instant asOf, IEnumerable<IGateRule> rules) =>
+        Combine(asOf, loadFindings, RuleFindings(evidence, asOf, rules));
+
+    /// <summary>Every rule's findings over <paramref name="evidence"/>, concatenated in rule order.</summary>
+    public static IReadOnlyList<Finding> RuleFindings(EvidenceSet evidence, Instant asOf, IEnumerable<IGateRule> rules)
     {
         var context = new GateContext(asOf);
         // Rules are pure and independent over one immutable evidence set, so they run on every core; AsOrdered keeps
         // the concatenation (and so Distinct's choice among equal findings) exactly as a sequential run.
-        var ruleFindings = rules.AsParallel().AsOrdered().SelectMany(r => r.Evaluate(evidence, context).ToList()).ToList();
-        var findings = loadFindings.Concat(ruleFindings)
+        return rules.AsParallel().AsOrdered().SelectMany(r => r.Evaluate(evidence, context).ToList()).ToList();
+    }
+
+    /// <summary>The verdict from the findings met before the rules (loading, history) and the rules' own, in report order.</summary>
+    public static GateResult Combine(Instant asOf, IEnumerable<Finding> earlierFindings, IEnumerable<Finding> ruleFindings)
+    {
+        var findings = earlierFindings.Concat(ruleFindings)
             .Distinct()
             .Order(Finding.ReportOrder)
             .ToImmutableArray();
