@@ -24,6 +24,7 @@ public sealed class FileSystemSource(string root) : IEvidenceSource
         // regular file returns fewer bytes than asked only at its end. File.ReadAllBytes would fstat again, a system call
         // per file on a machine where they are slow. A file that changed size since the listing is read the ordinary way.
         var path = FullPath(entry.Path);
+        if (entry.Length >= LoadLimits.MaxFileBytes) return File.ReadAllBytes(path); // the loader refuses it anyway
         using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
         {
             var buffer = new byte[entry.Length + 1];
@@ -63,10 +64,12 @@ public sealed class FileSystemSource(string root) : IEvidenceSource
         {
             var full = Path.Join(dirInfo.FullName, names[i]);
             var file = new FileInfo(full);
+            infos[i] = file;
             var attributes = file.Attributes; // one lstat; Length below reads the same status
+            if ((int)attributes == -1) return; // gone since the listing: left a file, whose read then says so
             isLink[i] = attributes.HasFlag(FileAttributes.ReparsePoint);
-            infos[i] = attributes.HasFlag(FileAttributes.Directory) ? new DirectoryInfo(full) : file;
-            if (!isLink[i] && infos[i] is FileInfo) length[i] = file.Length;
+            if (attributes.HasFlag(FileAttributes.Directory)) infos[i] = new DirectoryInfo(full);
+            else if (!isLink[i]) length[i] = file.Length;
         });
         for (var i = 0; i < infos.Length; i++)
         {

@@ -15,7 +15,7 @@ namespace EvidenceTasks.IO.Loading;
 /// </summary>
 internal sealed class LeafMemoValidator : JsonSchemaValidator
 {
-    /// <summary>Bounds the memory: on reaching it the memo starts over (a few hundred KB per thread at most).</summary>
+    /// <summary>Bounds the memory: on reaching it the memo starts over (about a megabyte per thread at most).</summary>
     internal const int Capacity = 16_384;
 
     private readonly HashSet<Key> _accepted = [];
