@@ -53,6 +53,13 @@ public static class EvidenceCli
             return DerivedEvidence.Refuse(ctx, EvidenceTasks.Core.Finding.Error(EvidenceTasks.Core.BlockReason.FileRejected,
                 new EvidenceTasks.Core.SourceLocation(e.RelativePath, 1, 1), e.Message, "Replace the symlink with a real folder or file inside the repository."));
         }
+        catch (Exception e) when (GitFault(e) is { } git)
+        {
+            // A damaged or unreadable repository is neither the evidence's fault nor the tool's: say so, and how to check it.
+            ctx.Error.WriteLine($"evidence-tasks: git: the repository could not be read: {git.Message} (check it with `git fsck --full`; re-clone if objects are damaged)");
+            if (parse.GetValue(verbose)) ctx.Error.WriteLine(e.ToString());
+            return ExitCodes.RepositoryUnreadable;
+        }
         catch (Exception e)
         {
             ctx.Error.WriteLine($"evidence-tasks: internal error: {e.GetType().Name}: {e.Message} (this is a fault in the tool, not in your evidence; rerun with --verbose and report it)");
@@ -60,4 +67,12 @@ public static class EvidenceCli
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>The libgit2 error behind <paramref name="e"/> (parallel loops wrap it in AggregateExceptions), or null.</summary>
+    private static LibGit2Sharp.LibGit2SharpException? GitFault(Exception e) => e switch
+    {
+        LibGit2Sharp.LibGit2SharpException git => git,
+        AggregateException all => all.Flatten().InnerExceptions.Select(GitFault).FirstOrDefault(g => g is not null),
+        _ => null,
+    };
 }

@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>A fault in the tool, not in the evidence; reported in one line, with the trace only under --verbose.</summary>
     public const int InternalError = 3;
+
+    /// <summary>The git repository could not be read (damaged objects, a broken pack): `git fsck --full` says more.</summary>
+    public const int RepositoryUnreadable = 4;
 }
