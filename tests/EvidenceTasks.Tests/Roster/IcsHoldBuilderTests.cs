@@ -1,5 +1,6 @@
 using System.Text;
 using EvidenceTasks.Core;
+using EvidenceTasks.Core.Domain;
 using EvidenceTasks.Core.Roster;
 using EvidenceTasks.Tests.Support;
 using Ical.Net;
@@ -124,5 +125,19 @@ public class IcsHoldBuilderTests
         Assert.Null(IcsHoldBuilder.ReadIdentity("not a calendar"));
         Assert.Null(IcsHoldBuilder.ReadIdentity("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"));
         Assert.True(IcsHoldBuilder.SameContent(text, text.Replace("\r\n", "\n", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Given_an_ics_hold_record_When_made_or_given_new_text_Then_its_identity_is_read_from_that_text()
+    {
+        var text = IcsHoldBuilder.Build(RosterRecords.Slot("us_t14", "Asia/Tokyo", Timestamps.Parse("2027-01-25T09:00:00Z")), RosterRecords.Week(), 7);
+        var hold = new IcsHold("w1", "us_t14", text, Origin.Synthetic("evidence/ics/w1/us_t14.ics"));
+        Assert.Equal(IcsHoldBuilder.ReadIdentity(text), hold.Identity);
+        Assert.Equal(hold, new IcsHold("w1", "us_t14", text, Origin.Synthetic("evidence/ics/w1/us_t14.ics")));
+
+        var edited = hold with { Content = "not a calendar" };
+        Assert.Null(edited.Identity);
+        Assert.NotEqual(hold, edited);
+        Assert.Equal(7, (hold with { RosterSlotId = "other" }).Identity!.Sequence);
     }
 }

@@ -39,8 +39,27 @@ public sealed record QuorumManifest(
     string ComputedManifestSha256,
     Origin Origin);
 
-/// <summary>An exported ICS hold, kept as text: evidence/ics/&lt;cert_window_id&gt;/&lt;roster_slot_id&gt;.ics.</summary>
-public sealed record IcsHold(string CertWindowId, string RosterSlotId, string Content, Origin Origin);
+/// <summary>
+/// An exported ICS hold, kept as text: evidence/ics/&lt;cert_window_id&gt;/&lt;roster_slot_id&gt;.ics. <see cref="Identity"/>
+/// is what Ical.Net reads of it (null: not a calendar with exactly one event carrying a UID), read once when the hold is
+/// made, which for a gate is while files load on every core: 5,000 Ical.Net parses after the load were the slowest rule.
+/// </summary>
+public sealed record IcsHold(string CertWindowId, string RosterSlotId, string Content, Origin Origin)
+{
+    private readonly string _content = Content;
+
+    public string Content
+    {
+        get => _content;
+        init
+        {
+            _content = value;
+            Identity = Roster.IcsHoldBuilder.ReadIdentity(value); // a `with { Content = ... }` reads the new text
+        }
+    }
+
+    public Roster.IcsHoldIdentity? Identity { get; private init; } = Roster.IcsHoldBuilder.ReadIdentity(Content);
+}
 
 /// <summary>A partner readback packet, kept as text: evidence/readbacks/&lt;sprint_id&gt;.md.</summary>
 public sealed record Readback(string SprintId, string Content, Origin Origin);

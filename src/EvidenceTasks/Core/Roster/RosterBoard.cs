@@ -103,8 +103,7 @@ public static class RosterBoard
     {
         if (!slot.IsLocked) return IcsExportState.NotLocked;
         if (hold is null) return asOf >= deadline ? IcsExportState.Missing : IcsExportState.Due;
-        var identity = IcsHoldBuilder.ReadIdentity(hold.Content);
-        if (identity is null) return IcsExportState.Unreadable;
+        if (hold.Identity is not { } identity) return IcsExportState.Unreadable;
         if (identity.Uid != IcsHoldBuilder.UidFor(slot)) return IcsExportState.UidChanged;
         if (!evidence.HandoffWeeksById.TryGetValue(slot.HandoffWeekId, out var week)) return IcsExportState.Exported;
         return IcsHoldBuilder.SameContent(hold.Content, IcsHoldBuilder.Build(slot, week, identity.Sequence)) ? IcsExportState.Exported : IcsExportState.Stale;

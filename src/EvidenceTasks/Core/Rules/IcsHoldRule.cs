@@ -12,14 +12,8 @@ public sealed class IcsHoldRule : IGateRule
 {
     public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context)
     {
-        // Reading a hold is an Ical.Net parse (about half a millisecond each): parse the holds of known slots on every
-        // core up front, then report in file order as before.
-        var identities = evidence.IcsHolds.AsParallel().AsOrdered()
-            .Select(h => SlotOf(evidence, h) is null ? null : IcsHoldBuilder.ReadIdentity(h.Content))
-            .ToArray();
-        for (var i = 0; i < evidence.IcsHolds.Length; i++)
+        foreach (var hold in evidence.IcsHolds)
         {
-            var hold = evidence.IcsHolds[i];
             var path = hold.Origin.Path;
             if (SlotOf(evidence, hold) is not { } slot)
             {
@@ -29,8 +23,8 @@ public sealed class IcsHoldRule : IGateRule
                         "Holds are generated: restore the slot, or remove the file if the slot never existed.");
                 continue;
             }
-            var identity = identities[i];
-            if (identity is null)
+            // Read when the hold was made (IcsHold.Identity): the loader makes holds on every core.
+            if (hold.Identity is not { } identity)
             {
                 yield return Finding.Error(BlockReason.ParseError, new SourceLocation(path, 1, 1),
                     "not an iCalendar file with exactly one VEVENT carrying a UID",
