@@ -26,17 +26,12 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
     public static bool IsRepository(string root)
     {
         if (!Repository.IsValid(root)) return false;
-        using var repo = new Repository(root);
+        using var repo = GitRepositories.Open(root);
         return repo.Info.WorkingDirectory is { } wd && SameDirectory(wd, root);
     }
 
     /// <summary>The history of the repository whose working tree is <paramref name="root"/>, or null when it is not one.</summary>
-    // libgit2 re-hashes every object it reads (git itself does not: `git fsck` checks objects). Following the ICS holds or
-    // replaying re-reads large folder trees at thousands of commits, and the re-hash was a quarter of replay's time. A
-    // damaged object still fails zlib's own check on inflating and ends as one "repository could not be read" line.
-    static GitEvidenceHistory() => GlobalSettings.SetStrictHashVerification(false);
-
-    public static GitEvidenceHistory? Open(string root) => IsRepository(root) ? new GitEvidenceHistory(new Repository(root)) : null;
+    public static GitEvidenceHistory? Open(string root) => IsRepository(root) ? new GitEvidenceHistory(GitRepositories.Open(root)) : null;
 
     private static bool SameDirectory(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);

@@ -12,7 +12,7 @@ public static class GitPathDiff
 {
     public static ImmutableArray<PathChange> Changed(string root, string fromSha, string toSha)
     {
-        using var repo = new Repository(root);
+        using var repo = GitRepositories.Open(root);
         var from = repo.Lookup<Commit>(fromSha);
         var to = repo.Lookup<Commit>(toSha);
         if (from is null || to is null) return [];

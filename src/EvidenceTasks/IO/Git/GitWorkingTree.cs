@@ -16,7 +16,7 @@ public static class GitWorkingTree
     {
         var gitDir = Repository.Discover(root);
         if (gitDir is null) return null;
-        using var repo = new Repository(gitDir);
+        using var repo = GitRepositories.Open(gitDir);
         if (repo.Head?.Tip is not { } tip || repo.Info.WorkingDirectory is not { } workDir) return null;
         var uncommitted = paths
             .Where(p =>
