@@ -251,9 +251,7 @@ public sealed class EvidenceSetBuilder
     public EvidenceSet ToEvidenceSet()
     {
         // The sorted map of the file hashes is the slowest part of a large merge; then it is built beside the record lists.
-        var fileSha256 = (_fileSha256?.Count ?? 0) >= EvidenceLoader.LargeLoad
-            ? Task.Run(() => _fileSha256!.ToImmutableSortedDictionary(StringComparer.Ordinal))
-            : Task.FromResult((_fileSha256 ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal));
+        var fileSha256 = EvidenceLoader.BesideIfLarge(_fileSha256?.Count ?? 0, () => (_fileSha256 ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal));
         return new()
         {
             Rubrics = Sorted(_rubrics, x => x.Origin),

@@ -19,7 +19,10 @@ public sealed class EvidenceLoader(SchemaSet schemas)
     public static EvidenceLoader Default { get; } = new(SchemaSet.BuiltIn);
 
     /// <summary>From this many files on, parts of the merge run beside each other (below it a task costs more than it saves).</summary>
-    internal const int LargeLoad = 10_000;
+    private const int LargeLoad = 10_000;
+
+    /// <summary><paramref name="work"/> on another thread when <paramref name="count"/> makes it worth a task, else right here.</summary>
+    internal static Task<T> BesideIfLarge<T>(int count, Func<T> work) => count >= LargeLoad ? Task.Run(work) : Task.FromResult(work());
 
     /// <summary>True when <paramref name="root"/> holds at least one of the evidence folders.</summary>
     public static bool LooksLikeEvidence(string root) => EvidenceLayout.Roots.Any(r => Directory.Exists(Path.Combine(root, r)));
@@ -36,9 +39,7 @@ public sealed class EvidenceLoader(SchemaSet schemas)
         var entries = source.Enumerate(findings);
 
         // Case collisions need only the names: in a large load they are found beside the loading instead of after it.
-        var caseCollisions = entries.Count >= LargeLoad
-            ? Task.Run(() => CaseCollisions(entries.Select(e => e.Path)).ToList())
-            : Task.FromResult(CaseCollisions(entries.Select(e => e.Path)).ToList());
+        var caseCollisions = BesideIfLarge(entries.Count, () => CaseCollisions(entries.Select(e => e.Path)).ToList());
 
         var results = new FileResult[entries.Count];
         Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
