@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace EvidenceTasks.Core;
@@ -23,23 +22,17 @@ public sealed class PositionMap
     internal static PositionMap Own(Dictionary<string, TextPosition> positions) =>
         positions.Comparer == StringComparer.Ordinal ? new PositionMap(positions, true) : new PositionMap(positions);
 
-    // Every ticket has the same dozen field pointers. One shared string per pointer, instead of one per file, keeps about
-    // 600 bytes per file out of what the garbage collector must promote while a large repository loads (most of a
-    // load's GC pause). Bounded, so a file with a million keys cannot grow it for ever; past the bound pointers are
-    // simply not shared.
-    private static readonly ConcurrentDictionary<string, string> SharedPointers = new(StringComparer.Ordinal);
-    private static int _sharedCount;
-    internal const int MaxSharedPointers = 65_536;
+    /// <summary>
+    /// The one shared instance of <paramref name="pointer"/>, the <paramref name="pointersBefore"/>-th pointer of its
+    /// document. Every ticket has the same dozen field pointers: one string per pointer instead of one per file keeps
+    /// about 600 bytes per file out of what the garbage collector promotes while a large repository loads. Only a
+    /// document's first <see cref="SharedPerDocument"/> pointers are shared, so one file with a million keys cannot
+    /// fill the process's pool (<see cref="PointerPool.Default"/>) for the files after it.
+    /// </summary>
+    internal static string Shared(string pointer, int pointersBefore) =>
+        pointersBefore < SharedPerDocument ? PointerPool.Default.Share(pointer) : pointer;
 
-    /// <summary>The one shared instance of <paramref name="pointer"/> (or the pointer itself once the pool is full).</summary>
-    internal static string Shared(string pointer)
-    {
-        if (SharedPointers.TryGetValue(pointer, out var shared)) return shared;
-        if (Volatile.Read(ref _sharedCount) >= MaxSharedPointers) return pointer;
-        shared = SharedPointers.GetOrAdd(pointer, pointer);
-        if (ReferenceEquals(shared, pointer)) Interlocked.Increment(ref _sharedCount);
-        return shared;
-    }
+    internal const int SharedPerDocument = 64;
 
     public static PositionMap Empty { get; } = new(new Dictionary<string, TextPosition>());
 
@@ -91,4 +84,22 @@ public sealed record Origin(string Path, string Pointer, PositionMap Positions)
 
     /// <summary>For records built in memory (tests, generators): every location is line 1.</summary>
     public static Origin Synthetic(string path) => new(path, string.Empty, PositionMap.Empty);
+}
+
+/// <summary>Equal strings as one instance, up to a bound: past it, strings are returned as they are (nothing else changes).</summary>
+internal sealed class PointerPool(int capacity)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private int _count;
+
+    public static PointerPool Default { get; } = new(65_536);
+
+    public string Share(string value)
+    {
+        if (_shared.TryGetValue(value, out var shared)) return shared;
+        if (Volatile.Read(ref _count) >= capacity) return value;
+        shared = _shared.GetOrAdd(value, value);
+        if (ReferenceEquals(shared, value)) Interlocked.Increment(ref _count);
+        return shared;
+    }
 }

@@ -5,14 +5,32 @@ namespace EvidenceTasks.Tests.Core;
 public class PositionMapTests
 {
     [Fact]
-    public void Given_equal_pointers_built_separately_When_shared_Then_one_instance_serves_both()
+    public void Given_equal_strings_built_separately_When_shared_Then_one_instance_serves_both_until_the_pool_is_full()
     {
+        // A pool of its own: the process's pool is shared with every other test and may already be full.
+        var pool = new PointerPool(capacity: 2);
         var a = PositionMap.Child(string.Empty, "severity");
         var b = PositionMap.Child(string.Empty, "severity");
         Assert.NotSame(a, b);
-        Assert.Same(PositionMap.Shared(a), PositionMap.Shared(b));
-        Assert.Equal("/severity", PositionMap.Shared(b));
-        Assert.NotSame(PositionMap.Shared(PositionMap.Child(string.Empty, "status")), PositionMap.Shared(a));
+        Assert.Same(pool.Share(a), pool.Share(b));
+        Assert.Equal("/severity", pool.Share(b));
+        var status = pool.Share(PositionMap.Child(string.Empty, "status"));
+        Assert.NotSame(status, pool.Share(a));
+
+        // Full: a new string comes back as it is, and what was shared stays shared.
+        var late = PositionMap.Child(string.Empty, "summary");
+        Assert.Same(late, pool.Share(late));
+        Assert.Same(a, pool.Share(b));
+    }
+
+    [Fact]
+    public void Given_a_pointer_past_its_documents_share_When_shared_Then_it_is_returned_as_is_and_not_pooled()
+    {
+        var past = PositionMap.Child(string.Empty, "field_" + Guid.NewGuid().ToString("N"));
+        var copy = new string(past.AsSpan());
+        Assert.Same(past, PositionMap.Shared(past, PositionMap.SharedPerDocument));
+        // Had it entered the pool, an equal string early in another document would come back as `past`.
+        Assert.Same(copy, PositionMap.Shared(copy, 0));
     }
 
     [Fact]

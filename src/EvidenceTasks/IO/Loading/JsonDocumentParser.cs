@@ -65,7 +65,7 @@ public static class JsonDocumentParser
                     var keyAt = lines.At((int)reader.TokenStartIndex, utf8);
                     var key = reader.GetString()!;
                     if (obj.ContainsKey(key)) throw new DuplicateKeyException(key, keyAt);
-                    var child = PositionMap.Shared(PositionMap.Child(pointer, key));
+                    var child = PositionMap.Shared(PositionMap.Child(pointer, key), positions.Count);
                     positions[child] = keyAt;
                     reader.Read();
                     obj[key] = ReadValue(ref reader, child, lines, positions, utf8);
@@ -76,7 +76,7 @@ public static class JsonDocumentParser
                 var i = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    var child = PositionMap.Shared(PositionMap.Child(pointer, i++));
+                    var child = PositionMap.Shared(PositionMap.Child(pointer, i++), positions.Count);
                     positions[child] = lines.At((int)reader.TokenStartIndex, utf8);
                     arr.Add(ReadValue(ref reader, child, lines, positions, utf8));
                 }

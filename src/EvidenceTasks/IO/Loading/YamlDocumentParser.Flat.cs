@@ -37,7 +37,7 @@ public static partial class YamlDocumentParser
             if (!IsSafePlain(value)) return null;
             var key = content[..colon].ToString();
             if (root.ContainsKey(key) || root.Count >= LoadLimits.MaxNodes - 1) return null;
-            positions[PositionMap.Shared(PositionMap.Child(string.Empty, key))] = new TextPosition(line, 1);
+            positions[PositionMap.Shared(PositionMap.Child(string.Empty, key), positions.Count)] = new TextPosition(line, 1);
             root[key] = TypePlain(value.ToString());
         }
         // No field at all (only comments): the full parser says why.

@@ -161,7 +161,7 @@ public static partial class YamlDocumentParser
                         if (!key.Anchor.IsEmpty)
                             throw new RejectedYamlException(ToPosition(key.Start), $"anchor '&{key.Anchor.Value}' is not allowed", "Remove the anchor.");
                         parser.MoveNext();
-                        var childPointer = PositionMap.Shared(PositionMap.Child(pointer, key.Value));
+                        var childPointer = PositionMap.Shared(PositionMap.Child(pointer, key.Value), positions.Count);
                         if (obj.ContainsKey(key.Value))
                             throw new RejectedYamlException(ToPosition(key.Start), $"duplicate key '{key.Value}'", $"Give '{key.Value}' once; YAML keys must be unique in a mapping.");
                         positions[childPointer] = ToPosition(key.Start);
@@ -174,7 +174,7 @@ public static partial class YamlDocumentParser
                     var index = 0;
                     while (!NextIs<SequenceEnd>("list"))
                     {
-                        var childPointer = PositionMap.Shared(PositionMap.Child(pointer, index++));
+                        var childPointer = PositionMap.Shared(PositionMap.Child(pointer, index++), positions.Count);
                         positions[childPointer] = ToPosition(parser.Current!.Start);
                         arr.Add(ReadNode(childPointer, depth + 1));
                     }
