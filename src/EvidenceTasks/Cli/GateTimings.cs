@@ -44,6 +44,12 @@ internal sealed class GateTimings(bool enabled)
         error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {total.TotalMilliseconds,9:0.0} ms  sum of the phases above (history and rules overlap; process start and JIT not included)"));
     }
 
+    /// <summary>A line about the run that explains its times (e.g. how much the load cache served), shown with them.</summary>
+    public void Note(TextWriter error, string note)
+    {
+        if (enabled) error.WriteLine("timings: " + note);
+    }
+
     private sealed class TimedRule(IGateRule inner, GateTimings timings) : IGateRule
     {
         public IEnumerable<Finding> Evaluate(EvidenceSet evidence, GateContext context) =>

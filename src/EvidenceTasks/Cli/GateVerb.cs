@@ -39,11 +39,16 @@ public static class GateVerb
             HelpName = "FILE",
         };
         var timings = new Option<bool>("--timings") { Description = "Print how long each phase (load, history, every rule, report) took, on standard error." };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Load every file from disk: do not read or write the load cache (.git/evidence-tasks/load-cache.bin) that lets a run reuse the results of files git says are unchanged.",
+        };
         var command = new Command(name, description) { root, asOf, format, timings };
         if (withHistory)
         {
             command.Options.Add(baseRef);
             command.Options.Add(attest);
+            command.Options.Add(noCache);
         }
         command.SetAction(parse =>
         {
@@ -53,11 +58,17 @@ public static class GateVerb
             if (!EvidenceLoader.LooksLikeEvidence(dir))
                 throw new UsageException($"no evidence under '{dir}': expected governance/, roster/ or evidence/ (pass --root DIR)");
             var clock = new GateTimings(parse.GetValue(timings));
-            var loaded = clock.Time("load (enumerate, parse, schema, bind)", () => EvidenceLoader.Default.Load(dir));
+            using var git = withHistory ? HistoryGate.Open(dir, parse.GetValue(baseRef)) : null;
+            var cacheFile = git?.Head is null || parse.GetValue(noCache) ? null : LoadCacheFile.PathIn(git.GitDirectory);
+            // Reading the cache file and git status (libgit2, one thread) need nothing of each other.
+            var cacheOpen = cacheFile is null ? Task.FromResult(new LoadCache()) : Task.Run(() => clock.Time("open the load cache", () => OpenCache(ctx, cacheFile)));
+            var workingTree = git?.Head is null ? null : clock.Time("git status (which files are HEAD's)", git.WorkingTree);
+            var cache = cacheOpen.GetAwaiter().GetResult();
+            var loaded = clock.Time("load (enumerate, parse, schema, bind)", () => EvidenceLoader.Default.Load(new FileSystemSource(dir, workingTree?.CommittedBlobs), cache));
             // The history (libgit2, one thread) and the rules (every core) read the loaded evidence and nothing of each
             // other, so they run side by side; their findings are combined in the same order as one after the other.
-            var historyRun = withHistory
-                ? Task.Run(() => clock.Time("history (git)", () => HistoryGate.Evaluate(ctx, dir, parse.GetValue(baseRef), loaded.Evidence, clock)))
+            var historyRun = git is not null
+                ? Task.Run(() => clock.Time("history (git)", () => HistoryGate.Evaluate(ctx, git, dir, parse.GetValue(baseRef), loaded.Evidence, cache, clock)))
                 : Task.FromResult(HistoryGate.Outcome.None);
             var ruleFindings = clock.Time(GateTimings.AllRules, () => EvidenceTasks.Core.Gate.RuleFindings(loaded.Evidence, instant, clock.Wrap(rules)));
             var history = historyRun.GetAwaiter().GetResult();
@@ -74,10 +85,20 @@ public static class GateVerb
                 File.AppendAllText(summaryPath, GateReport.Markdown(result, name) + impact + "\n");
             if (withHistory && parse.GetValue(attest) is { } attestPath)
                 WriteAttestation(ctx, Path.GetFullPath(attestPath, ctx.WorkingDirectory), dir, result, history);
+            if (cacheFile is not null && LoadCacheFile.WorthSaving(cache)) clock.Time("save the load cache", () => { LoadCacheFile.Save(cacheFile, cache); return 0; });
             clock.Write(ctx.Error);
+            if (cacheFile is not null) clock.Note(ctx.Error, $"load cache: {cache.Restored} results reused, {cache.Misses} files loaded ({cacheFile})");
             return result.Blocked ? ExitCodes.Blocked : ExitCodes.Clean;
         });
         return command;
+    }
+
+    /// <summary>The stored load cache (an empty one without a file); a damaged file is said in one line and started afresh.</summary>
+    private static LoadCache OpenCache(CliContext ctx, string path)
+    {
+        var cache = LoadCacheFile.Open(path, out var problem);
+        if (problem is not null) ctx.Error.WriteLine($"gate: the load cache {path} could not be read ({problem}); loading every file, and writing it afresh");
+        return cache;
     }
 
     private static void WriteAttestation(CliContext ctx, string path, string root, GateResult result, HistoryGate.Outcome history)

@@ -18,22 +18,30 @@ internal static class HistoryGate
         public static Outcome None { get; } = new([], null, null);
     }
 
-    public static Outcome Evaluate(CliContext ctx, string root, string? baseRef, EvidenceSet evidence, GateTimings? timings = null)
+    /// <summary>
+    /// The git repository whose working tree is <paramref name="root"/>, or null for a plain folder. Checked before
+    /// anything is loaded, so a <c>--base</c> that cannot work fails at once.
+    /// </summary>
+    public static GitEvidenceHistory? Open(string root, string? baseRef)
+    {
+        var history = GitEvidenceHistory.Open(root);
+        if (baseRef is null) return history;
+        if (history is null)
+            throw new UsageException($"--base needs a git repository, but '{root}' is a plain folder (run the gate from the repository's working tree)");
+        if (history.Head is null)
+        {
+            history.Dispose();
+            throw new UsageException($"--base needs a commit at HEAD, but '{root}' has no commits yet");
+        }
+        return history;
+    }
+
+    /// <param name="cache">The load's cache: the file versions the history reads are mostly ones loaded before.</param>
+    public static Outcome Evaluate(CliContext ctx, IEvidenceHistory history, string root, string? baseRef, EvidenceSet evidence, LoadCache cache, GateTimings? timings = null)
     {
         var clock = timings ?? GateTimings.Off;
-        using var history = GitEvidenceHistory.Open(root);
-        if (history is null)
-        {
-            if (baseRef is not null) throw new UsageException($"--base needs a git repository, but '{root}' is a plain folder (run the gate from the repository's working tree)");
-            return Outcome.None;
-        }
-        if (history.Head is not { } head)
-        {
-            if (baseRef is not null) throw new UsageException($"--base needs a commit at HEAD, but '{root}' has no commits yet");
-            return Outcome.None;
-        }
+        if (history.Head is not { } head) return Outcome.None;
 
-        var cache = new LoadCache();
         var findings = ImmutableArray.CreateBuilder<Finding>();
         PullRequestChanges? changes = null;
         if (baseRef is not null)

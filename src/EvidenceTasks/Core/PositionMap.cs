@@ -36,6 +36,12 @@ public sealed class PositionMap
 
     public static PositionMap Empty { get; } = new(new Dictionary<string, TextPosition>());
 
+    /// <summary>
+    /// The recorded positions in the order they were recorded, which for a parsed file is document order (a map is never
+    /// changed once made, and a dictionary nothing was removed from lists its entries in the order they were added).
+    /// </summary>
+    internal IReadOnlyDictionary<string, TextPosition> Entries => _positions;
+
     public TextPosition Find(string pointer)
     {
         var p = pointer;

@@ -44,9 +44,32 @@ public sealed record QuorumManifest(
 /// is what Ical.Net reads of it (null: not a calendar with exactly one event carrying a UID), read once when the hold is
 /// made, which for a gate is while files load on every core: 5,000 Ical.Net parses after the load were the slowest rule.
 /// </summary>
-public sealed record IcsHold(string CertWindowId, string RosterSlotId, string Content, Origin Origin)
+/// <remarks>
+/// Constructors written out instead of a primary one (which would always run the parse): a hold decoded from the load
+/// cache is given the identity read when its file was first loaded, so a warm load parses no calendar at all.
+/// </remarks>
+public sealed record IcsHold
 {
-    private readonly string _content = Content;
+    private readonly string _content;
+
+    public IcsHold(string CertWindowId, string RosterSlotId, string Content, Origin Origin)
+        : this(CertWindowId, RosterSlotId, Content, Origin, Roster.IcsHoldBuilder.ReadIdentity(Content))
+    {
+    }
+
+    /// <summary>A hold whose <paramref name="identity"/> is already known to be what its text reads as; nothing is parsed.</summary>
+    internal IcsHold(string certWindowId, string rosterSlotId, string content, Origin origin, Roster.IcsHoldIdentity? identity)
+    {
+        CertWindowId = certWindowId;
+        RosterSlotId = rosterSlotId;
+        _content = content;
+        Origin = origin;
+        Identity = identity;
+    }
+
+    public string CertWindowId { get; init; }
+
+    public string RosterSlotId { get; init; }
 
     public string Content
     {
@@ -58,7 +81,17 @@ public sealed record IcsHold(string CertWindowId, string RosterSlotId, string Co
         }
     }
 
-    public Roster.IcsHoldIdentity? Identity { get; private init; } = Roster.IcsHoldBuilder.ReadIdentity(Content);
+    public Origin Origin { get; init; }
+
+    public Roster.IcsHoldIdentity? Identity { get; private init; }
+
+    public void Deconstruct(out string CertWindowId, out string RosterSlotId, out string Content, out Origin Origin)
+    {
+        CertWindowId = this.CertWindowId;
+        RosterSlotId = this.RosterSlotId;
+        Content = this.Content;
+        Origin = this.Origin;
+    }
 }
 
 /// <summary>A partner readback packet, kept as text: evidence/readbacks/&lt;sprint_id&gt;.md.</summary>

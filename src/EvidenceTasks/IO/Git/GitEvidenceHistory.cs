@@ -15,6 +15,7 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
     private readonly GitObjectReader _reader;
     private readonly Dictionary<string, HistoryCommit> _commits = new(StringComparer.Ordinal);
     private readonly Dictionary<(ObjectId Tree, string Path), ObjectId?> _objectAt = [];
+    private WorkingTreeState? _workingTree;
 
     private GitEvidenceHistory(Repository repository)
     {
@@ -39,6 +40,9 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
     public string Description => _repository.Info.WorkingDirectory ?? _repository.Info.Path;
 
     public bool IsShallow => _repository.Info.IsShallow;
+
+    /// <summary>The repository's git directory (<c>.git</c>): where state kept between runs lives, outside the working tree.</summary>
+    public string GitDirectory => _repository.Info.Path;
 
     public HistoryCommit? Head => _repository.Head.Tip is { } tip ? Record(tip) : null;
 
@@ -185,7 +189,11 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
     private static string Literal(string path) =>
         string.Concat(path.Select(ch => ch is '\\' or '*' or '?' or '[' ? "\\" + ch : ch.ToString()));
 
-    public IReadOnlySet<string> UncommittedPaths()
+    public IReadOnlySet<string> UncommittedPaths() => WorkingTree().Uncommitted;
+
+    public WorkingTreeState WorkingTree() => _workingTree ??= ReadWorkingTree();
+
+    private WorkingTreeState ReadWorkingTree()
     {
         // Ignored files count too: the gate loads every file under the roots, whatever .gitignore says.
         var options = new StatusOptions
@@ -199,10 +207,21 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
             DetectRenamesInIndex = false,
             DetectRenamesInWorkDir = false,
         };
-        return _repository.RetrieveStatus(options)
+        var uncommitted = _repository.RetrieveStatus(options)
             .Where(e => e.State != FileStatus.Unaltered)
             .Select(e => e.FilePath.Replace('\\', '/'))
             .ToHashSet(StringComparer.Ordinal);
+        // Every path status does not report is the same in the working tree, the index and HEAD, so the index's blob id
+        // names its bytes (status compared them, hashing the file when its stat data could not vouch for it).
+        var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in _repository.Index)
+        {
+            if (entry.StageLevel != StageLevel.Staged || entry.Mode is not (Mode.NonExecutableFile or Mode.ExecutableFile)) continue;
+            var path = entry.Path.Replace('\\', '/');
+            if (!uncommitted.Contains(path) && EvidenceLayout.Roots.Any(r => path.StartsWith(r, StringComparison.Ordinal) && path.Length > r.Length && path[r.Length] == '/'))
+                blobs[path] = entry.Id.Sha;
+        }
+        return new WorkingTreeState(uncommitted, blobs);
     }
 
     private Commit Commit(HistoryCommit c) =>

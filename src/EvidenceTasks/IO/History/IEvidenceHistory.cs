@@ -72,7 +72,17 @@ public interface IEvidenceHistory : IDisposable
     /// deleted, untracked or ignored files (git status; the working tree's other files are HEAD's blobs).
     /// </summary>
     IReadOnlySet<string> UncommittedPaths();
+
+    /// <summary>git status of the evidence roots, read once per instance: what differs from HEAD, and the blob of every other file.</summary>
+    WorkingTreeState WorkingTree();
 }
 
 /// <summary>One evidence path whose content differs between two commits: null <c>OldBlob</c> is an addition, null <c>NewBlob</c> a deletion.</summary>
 public sealed record EvidenceBlobChange(string Path, string? OldBlob, string? NewBlob);
+
+/// <summary>
+/// What git knows about the working tree's evidence files. <see cref="CommittedBlobs"/> gives, for every regular file
+/// under the roots that git status reports unchanged (working tree = index = HEAD), its blob id: the file's bytes are
+/// that blob's, so a result loaded from the blob before (<see cref="Loading.LoadCache"/>) is the file's result.
+/// </summary>
+public sealed record WorkingTreeState(IReadOnlySet<string> Uncommitted, IReadOnlyDictionary<string, string> CommittedBlobs);

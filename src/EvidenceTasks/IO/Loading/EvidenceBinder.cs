@@ -209,6 +209,24 @@ public sealed class EvidenceSetBuilder
     public Dictionary<string, string> FileSha256 => _fileSha256 ??= new(StringComparer.Ordinal);
     public HashSet<string> UnreadablePaths => _unreadablePaths ??= new(StringComparer.Ordinal);
 
+    // The same, null when never made: for readers such as LoadResultCodec that must not give a cached builder the lists
+    // (and the races on them) that reading the properties above would.
+    internal List<Rubric>? RubricsOrNull => _rubrics;
+    internal List<AllocatorConfig>? AllocatorsOrNull => _allocators;
+    internal List<CertWindow>? CertWindowsOrNull => _certWindows;
+    internal List<HandoffWeek>? HandoffWeeksOrNull => _handoffWeeks;
+    internal List<RosterSlot>? SlotsOrNull => _slots;
+    internal List<AttendanceReceipt>? ReceiptsOrNull => _receipts;
+    internal List<MockAuditLog>? LogsOrNull => _logs;
+    internal List<DeficiencyTicket>? DeficienciesOrNull => _deficiencies;
+    internal List<CarveOut>? CarveOutsOrNull => _carveOuts;
+    internal List<SprintBudget>? SprintBudgetsOrNull => _sprintBudgets;
+    internal List<QuorumManifest>? ManifestsOrNull => _manifests;
+    internal List<IcsHold>? IcsHoldsOrNull => _icsHolds;
+    internal List<Readback>? ReadbacksOrNull => _readbacks;
+    internal Dictionary<string, string>? FileSha256OrNull => _fileSha256;
+    internal HashSet<string>? UnreadablePathsOrNull => _unreadablePaths;
+
     public void AddAll(EvidenceSetBuilder other)
     {
         if (other._rubrics is { Count: > 0 } rubrics) Rubrics.AddRange(rubrics);

@@ -45,9 +45,7 @@ public sealed class EvidenceLoader(SchemaSet schemas)
         Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var entry = entries[i];
-            results[i] = entry.ContentKey is { } key && cache is not null
-                ? cache.GetOrAdd(entry.Path, key, () => LoadFile(source, entry))
-                : LoadFile(source, entry);
+            results[i] = cache is not null ? cache.GetOrAdd(entry, () => LoadFile(source, entry)) : LoadFile(source, entry);
         });
 
         var builder = new EvidenceSetBuilder();
@@ -153,23 +151,4 @@ public sealed class EvidenceLoader(SchemaSet schemas)
             }
         }
     }
-}
-
-/// <summary>Per-file load results keyed by (path, content key); safe to share across loads and threads.</summary>
-public sealed class LoadCache
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, string Key), EvidenceLoader.FileResult> _results = new();
-    private long _misses;
-
-    /// <summary>How many files were actually read and parsed (a hit costs nothing).</summary>
-    public long Misses => Interlocked.Read(ref _misses);
-
-    public int Count => _results.Count;
-
-    internal EvidenceLoader.FileResult GetOrAdd(string path, string key, Func<EvidenceLoader.FileResult> load) =>
-        _results.GetOrAdd((path, key), _ =>
-        {
-            Interlocked.Increment(ref _misses);
-            return load();
-        });
 }

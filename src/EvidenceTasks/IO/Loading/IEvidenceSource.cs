@@ -9,7 +9,8 @@ public enum SourceEntryType
 
 /// <summary>
 /// One file of a source. <see cref="ContentKey"/> identifies the bytes when the source can say so cheaply (a git blob id):
-/// loading results are then memoised by it, so replaying many commits reads each distinct blob once.
+/// loading results are then memoised by it, so replaying many commits reads each distinct blob once. <see cref="Length"/>
+/// is -1 when the source did not ask (a working-tree file git vouched for); reading it then finds out.
 /// </summary>
 public sealed record SourceEntry(string Path, SourceEntryType Type, long Length, string? ContentKey = null, string? LinkTarget = null);
 

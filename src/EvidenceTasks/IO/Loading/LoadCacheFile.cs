@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace EvidenceTasks.IO.Loading;
+
+/// <summary>
+/// The <see cref="LoadCache"/> kept between runs, one file in the repository's git directory
+/// (<c>.git/evidence-tasks/load-cache.bin</c>): never in the working tree, so it is neither evidence nor committed.
+/// It is valid only for the build that wrote it (the loader, binder and built-in schemas decide what a file becomes),
+/// and it is sealed with a SHA-256 so a torn or damaged file is noticed and ignored, never half-used
+/// (docs/performance.md, "The load cache").
+/// </summary>
+public static class LoadCacheFile
+{
+    private static readonly byte[] Magic = "ETLC"u8.ToArray();
+    private const int FormatVersion = 1;
+    private const int SealLength = 32;
+
+    /// <summary>The build's identity: the module version id changes with any change to the code or its embedded schemas.</summary>
+    private static readonly Guid Build = typeof(LoadCacheFile).Module.ModuleVersionId;
+
+    /// <summary>Where the cache of the repository whose git directory is <paramref name="gitDirectory"/> lives.</summary>
+    public static string PathIn(string gitDirectory) => System.IO.Path.Combine(gitDirectory, "evidence-tasks", "load-cache.bin");
+
+    /// <summary>
+    /// The cache stored at <paramref name="path"/>; an empty one when there is none or it was written by another build.
+    /// A damaged file is reported in <paramref name="problem"/> and treated as absent.
+    /// </summary>
+    public static LoadCache Open(string path, out string? problem)
+    {
+        problem = null;
+        byte[] bytes;
+        try
+        {
+            if (!File.Exists(path)) return new LoadCache();
+            bytes = ReadUninitialized(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = e.Message;
+            return new LoadCache();
+        }
+        try
+        {
+            return Parse(bytes) is { } stored ? new LoadCache(stored) : new LoadCache();
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or DecoderFallbackException)
+        {
+            problem = e.Message;
+            return new LoadCache();
+        }
+    }
+
+    /// <summary>
+    /// Whether writing <paramref name="cache"/> back is worth its cost: when it loaded more than 1 % of its files (a first
+    /// run, a new build, a large change). A run that loaded a handful leaves the file as it is; those few are loaded again
+    /// until enough accumulate.
+    /// </summary>
+    public static bool WorthSaving(LoadCache cache) => cache.Misses > 0 && (cache.StoredCount == 0 || cache.Misses * 100 > cache.Count);
+
+    /// <summary>Writes the results <paramref name="cache"/> used in this run (only those: the file does not grow with history), atomically.</summary>
+    public static void Save(string path, LoadCache cache)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(FormatVersion);
+            w.Write(Build.ToByteArray());
+            var used = cache.Used.ToList();
+            w.Write(used.Count);
+            using var entry = new MemoryStream();
+            using var entryWriter = new BinaryWriter(entry, Encoding.UTF8, leaveOpen: true);
+            foreach (var ((filePath, key), result) in used)
+            {
+                entry.SetLength(0);
+                LoadResultCodec.Write(entryWriter, result);
+                entryWriter.Flush();
+                w.Write(filePath);
+                w.Write(key);
+                w.Write((int)entry.Length);
+                w.Write(entry.GetBuffer(), 0, (int)entry.Length);
+            }
+        }
+        buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        AtomicFile.WriteIfChanged(path, buffer.ToArray());
+    }
+
+    /// <summary>File.ReadAllBytes without zeroing tens of megabytes first that the read then overwrites.</summary>
+    private static byte[] ReadUninitialized(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        if (length > int.MaxValue) throw new InvalidDataException("the file is over 2 GiB");
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0) throw new InvalidDataException("the file shrank while it was read");
+            read += n;
+        }
+        return bytes;
+    }
+
+    private static Stored? Parse(byte[] bytes)
+    {
+        var headerLength = Magic.Length + sizeof(int) + 16 + sizeof(int);
+        if (bytes.Length < headerLength + SealLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            throw new InvalidDataException("not an evidence-tasks load cache");
+        var body = bytes.AsSpan(0, bytes.Length - SealLength);
+        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - SealLength)))
+            throw new InvalidDataException("its SHA-256 seal does not match (a torn or damaged write)");
+        using var r = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false), Encoding.UTF8);
+        r.ReadBytes(Magic.Length);
+        if (r.ReadInt32() != FormatVersion || new Guid(r.ReadBytes(16)) != Build) return null; // another build's: start afresh
+        var count = r.ReadInt32();
+        var index = new Dictionary<(string Path, string Key), (int Offset, int Length)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var key = (r.ReadString(), r.ReadString());
+            var length = r.ReadInt32();
+            var offset = (int)r.BaseStream.Position;
+            if (length < 0 || offset + length > body.Length) throw new InvalidDataException("an entry runs past the end of the file");
+            index[key] = (offset, length);
+            r.BaseStream.Position = offset + length;
+        }
+        return new Stored(bytes, index);
+    }
+
+    /// <summary>A read cache file: its bytes and where each result lies; a result is decoded only when a load asks for it.</summary>
+    internal sealed class Stored(byte[] bytes, Dictionary<(string Path, string Key), (int Offset, int Length)> index)
+    {
+        public int Count => index.Count;
+
+        public EvidenceLoader.FileResult? Decode((string Path, string Key) key)
+        {
+            if (!index.TryGetValue(key, out var at)) return null;
+            try
+            {
+                using var r = new BinaryReader(new MemoryStream(bytes, at.Offset, at.Length, writable: false), Encoding.UTF8);
+                return LoadResultCodec.Read(r);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                return null; // the seal held, so only a codec fault gets here; the file is loaded instead, as on a miss
+            }
+        }
+    }
+}
