@@ -106,7 +106,7 @@ public class LoadCacheFileTests
         var first = Gate(s.Root);
         var path = CachePath(s.Root);
         var bytes = File.ReadAllBytes(path);
-        bytes[8] ^= 0xFF; // the first byte of the build's module id, after "ETLC" and the format version
+        bytes[12] ^= 0xFF; // the first byte of the build's module id, after "ETLC" and the file's and the codec's format versions
         SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).CopyTo(bytes, bytes.Length - 32); // sealed again: a valid file of another build
         File.WriteAllBytes(path, bytes);
 

@@ -66,6 +66,7 @@ public static class LoadCacheFile
         {
             w.Write(Magic);
             w.Write(FormatVersion);
+            w.Write(LoadResultCodec.FormatVersion);
             w.Write(Build.ToByteArray());
             var used = cache.Used.ToList();
             w.Write(used.Count);
@@ -106,7 +107,7 @@ public static class LoadCacheFile
 
     private static Stored? Parse(byte[] bytes)
     {
-        var headerLength = Magic.Length + sizeof(int) + 16 + sizeof(int);
+        var headerLength = Magic.Length + sizeof(int) + sizeof(int) + 16 + sizeof(int);
         if (bytes.Length < headerLength + SealLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new InvalidDataException("not an evidence-tasks load cache");
         var body = bytes.AsSpan(0, bytes.Length - SealLength);
@@ -114,7 +115,9 @@ public static class LoadCacheFile
             throw new InvalidDataException("its SHA-256 seal does not match (a torn or damaged write)");
         using var r = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false), Encoding.UTF8);
         r.ReadBytes(Magic.Length);
-        if (r.ReadInt32() != FormatVersion || new Guid(r.ReadBytes(16)) != Build) return null; // another build's: start afresh
+        // The build's id alone would do (the codec is part of it); the versions make a format change explicit.
+        if (r.ReadInt32() != FormatVersion || r.ReadInt32() != LoadResultCodec.FormatVersion || new Guid(r.ReadBytes(16)) != Build)
+            return null; // another build's: start afresh
         var count = r.ReadInt32();
         var index = new Dictionary<(string Path, string Key), (int Offset, int Length)>(count);
         for (var i = 0; i < count; i++)
