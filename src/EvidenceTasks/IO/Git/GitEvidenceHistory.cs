@@ -218,7 +218,7 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         {
             if (entry.StageLevel != StageLevel.Staged || entry.Mode is not (Mode.NonExecutableFile or Mode.ExecutableFile)) continue;
             var path = entry.Path.Replace('\\', '/');
-            if (!uncommitted.Contains(path) && EvidenceLayout.Roots.Any(r => path.StartsWith(r, StringComparison.Ordinal) && path.Length > r.Length && path[r.Length] == '/'))
+            if (!uncommitted.Contains(path) && EvidenceLayout.IsBelowRoot(path))
                 blobs[path] = entry.Id.Sha;
         }
         return new WorkingTreeState(uncommitted, blobs);

@@ -79,8 +79,7 @@ internal sealed class GitObjectReader(Repository repository)
 
     /// <summary>What <see cref="List"/> can list: a path below a root folder whose name decoded as UTF-8.</summary>
     internal static bool IsListable(string path) =>
-        EvidenceLayout.Roots.Any(r => path.Length > r.Length + 1 && path.StartsWith(r, StringComparison.Ordinal) && path[r.Length] == '/')
-        && !path.Contains('\uFFFD', StringComparison.Ordinal);
+        EvidenceLayout.IsBelowRoot(path) && !path.Contains('\uFFFD', StringComparison.Ordinal);
 
     /// <summary>Why an entry cannot be evidence (a name that is not UTF-8, a submodule), or null.</summary>
     private static Finding? Refusal(string path, TreeEntry entry)

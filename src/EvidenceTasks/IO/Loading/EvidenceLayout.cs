@@ -32,6 +32,10 @@ public static partial class EvidenceLayout
     /// <summary>Top-level folders whose every file is evidence.</summary>
     public static IReadOnlyList<string> Roots { get; } = ["governance", "roster", "evidence"];
 
+    /// <summary>True for a '/'-separated path strictly below one of the <see cref="Roots"/>.</summary>
+    public static bool IsBelowRoot(string path) =>
+        Roots.Any(r => path.Length > r.Length + 1 && path.StartsWith(r, StringComparison.Ordinal) && path[r.Length] == '/');
+
     public static IReadOnlyList<KindLayout> Kinds { get; } =
     [
         new(EvidenceKind.Rubric, "governance/rubric", ".yaml", "rubric", "rubric_version"),
