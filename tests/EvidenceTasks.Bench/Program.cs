@@ -12,6 +12,8 @@ return args.FirstOrDefault() switch
     "schema" => SchemaRuns.Run(args[1]),
     "load" => LoadRuns.Run(args[1]),
     "board-steps" => BoardSteps.Run(1_000_000),
+    "cache-decode" => CacheDecodeRuns.Run(args[1]),
+    "status" => StatusRuns.Run(args[1]),
     _ => Bdn(args),
 };
 

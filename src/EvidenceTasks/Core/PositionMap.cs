@@ -11,16 +11,33 @@ public sealed class PositionMap
 {
     // A plain copy, not a FrozenDictionary: every loaded file has its own small map, read a few times at most, and
     // freezing ~100,000 of them cost more than all the lookups they ever serve.
-    private readonly Dictionary<string, TextPosition> _positions;
+    private Dictionary<string, TextPosition>? _positions;
+    private readonly Func<Dictionary<string, TextPosition>>? _deferred;
 
     public PositionMap(IReadOnlyDictionary<string, TextPosition> positions) =>
         _positions = new Dictionary<string, TextPosition>(positions, StringComparer.Ordinal);
 
     private PositionMap(Dictionary<string, TextPosition> positions, bool _) => _positions = positions;
 
+    private PositionMap(Func<Dictionary<string, TextPosition>> deferred) => _deferred = deferred;
+
     /// <summary>Takes <paramref name="positions"/> as it is, without a copy: for a parser that built it for this map alone.</summary>
     internal static PositionMap Own(Dictionary<string, TextPosition> positions) =>
         positions.Comparer == StringComparer.Ordinal ? new PositionMap(positions, true) : new PositionMap(positions);
+
+    /// <summary>
+    /// A map made by <paramref name="positions"/> when it is first read (once; a race makes it twice and keeps one):
+    /// for a cache that restores 100,000 files' maps of which a run reads a handful.
+    /// </summary>
+    internal static PositionMap Deferred(Func<Dictionary<string, TextPosition>> positions) => new(positions);
+
+    private Dictionary<string, TextPosition> Positions => Volatile.Read(ref _positions) ?? Make();
+
+    private Dictionary<string, TextPosition> Make()
+    {
+        var made = _deferred!();
+        return Interlocked.CompareExchange(ref _positions, made, null) ?? made;
+    }
 
     /// <summary>
     /// The one shared instance of <paramref name="pointer"/>, the <paramref name="pointersBefore"/>-th pointer of its
@@ -40,14 +57,15 @@ public sealed class PositionMap
     /// The recorded positions in the order they were recorded, which for a parsed file is document order (a map is never
     /// changed once made, and a dictionary nothing was removed from lists its entries in the order they were added).
     /// </summary>
-    internal IReadOnlyDictionary<string, TextPosition> Entries => _positions;
+    internal IReadOnlyDictionary<string, TextPosition> Entries => Positions;
 
     public TextPosition Find(string pointer)
     {
+        var positions = Positions;
         var p = pointer;
         while (true)
         {
-            if (_positions.TryGetValue(p, out var pos)) return pos;
+            if (positions.TryGetValue(p, out var pos)) return pos;
             if (p.Length == 0) return TextPosition.Start;
             var slash = p.LastIndexOf('/');
             p = slash <= 0 ? string.Empty : p[..slash];

@@ -105,7 +105,8 @@ public static class LoadCacheFile
         return bytes;
     }
 
-    private static Stored? Parse(byte[] bytes)
+    /// <param name="anyBuild">For benchmarks only, which decode with the same codec built into another assembly.</param>
+    internal static Stored? Parse(byte[] bytes, bool anyBuild = false)
     {
         var headerLength = Magic.Length + sizeof(int) + sizeof(int) + 16 + sizeof(int);
         if (bytes.Length < headerLength + SealLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
@@ -116,7 +117,7 @@ public static class LoadCacheFile
         using var r = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false), Encoding.UTF8);
         r.ReadBytes(Magic.Length);
         // The build's id alone would do (the codec is part of it); the versions make a format change explicit.
-        if (r.ReadInt32() != FormatVersion || r.ReadInt32() != LoadResultCodec.FormatVersion || new Guid(r.ReadBytes(16)) != Build)
+        if (r.ReadInt32() != FormatVersion || r.ReadInt32() != LoadResultCodec.FormatVersion || (new Guid(r.ReadBytes(16)) != Build && !anyBuild))
             return null; // another build's: start afresh
         var count = r.ReadInt32();
         var index = new Dictionary<(string Path, string Key), (int Offset, int Length)>(count);
@@ -137,13 +138,15 @@ public static class LoadCacheFile
     {
         public int Count => index.Count;
 
+        /// <summary>The (path, key) of every stored result, in no particular order (for benchmarks).</summary>
+        public IEnumerable<(string Path, string Key)> Keys => index.Keys;
+
         public EvidenceLoader.FileResult? Decode((string Path, string Key) key)
         {
             if (!index.TryGetValue(key, out var at)) return null;
             try
             {
-                using var r = new BinaryReader(new MemoryStream(bytes, at.Offset, at.Length, writable: false), Encoding.UTF8);
-                return LoadResultCodec.Read(r);
+                return LoadResultCodec.Read(bytes, at.Offset, at.Length, key.Path);
             }
             catch (Exception e) when (e is InvalidDataException or IOException)
             {

@@ -16,13 +16,13 @@ namespace EvidenceTasks.IO.Loading;
 /// Same result, same bytes: sets and maps are written in ordinal order, position maps in the order their entries were
 /// recorded. A position map shared by several origins (a slot file's slots and bindings) is written once and shared again
 /// when read. Truncated input throws <see cref="EndOfStreamException"/>, input the codec did not write
-/// <see cref="InvalidDataException"/> (or, for the few corruptions <see cref="BinaryReader"/> itself notices, such as a
-/// negative string length, its <see cref="IOException"/>): a cache should drop what it cannot read, whatever the exception.
+/// <see cref="InvalidDataException"/>: a cache drops what it cannot read. A position map's entries are checked only when
+/// the map is first read (that is the point of deferring them); a persisted cache's seal stands between them and damage.
 /// </remarks>
 internal static class LoadResultCodec
 {
     /// <summary>Changes whenever the encoding does, for a persisted cache to record and compare before it reads anything.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public static void Write(BinaryWriter w, EvidenceLoader.FileResult result)
     {
@@ -37,22 +37,25 @@ internal static class LoadResultCodec
         e.List(result.Findings, WriteFinding);
     }
 
-    public static EvidenceLoader.FileResult Read(BinaryReader r)
+    /// <summary>
+    /// The result encoded in <paramref name="length"/> bytes at <paramref name="offset"/> of <paramref name="bytes"/>, which
+    /// must stay unchanged while the result lives: its position maps are decoded from them on first use (a map is read only
+    /// when a finding is reported, and decoding 100,000 of them up front was a sixth of a warm gate's CPU).
+    /// </summary>
+    /// <param name="knownPath">The path the caller expects, returned as this instance when it matches (one string less per file).</param>
+    public static EvidenceLoader.FileResult Read(byte[] bytes, int offset, int length, string? knownPath = null)
     {
-        try
-        {
-            var path = r.ReadString();
-            var d = new Decoder(r, path);
-            var records = r.ReadBoolean() ? ReadRecords(d) : null;
-            var count = d.Count();
-            var findings = new List<Finding>(count);
-            for (var i = 0; i < count; i++) findings.Add(ReadFinding(d));
-            return new EvidenceLoader.FileResult(path, records, findings);
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidDataException("not a load result written by LoadResultCodec (bad 7-bit integer)", e);
-        }
+        if (offset < 0 || length < 0 || length > bytes.Length - offset) throw new ArgumentOutOfRangeException(nameof(length));
+        var d = new Decoder(bytes, offset, offset + length, string.Empty);
+        var path = d.Str();
+        if (path == knownPath) path = knownPath;
+        d = d.For(path);
+        var records = d.Bool() ? ReadRecords(d) : null;
+        var count = d.Count();
+        var findings = new List<Finding>(count);
+        for (var i = 0; i < count; i++) findings.Add(ReadFinding(d));
+        if (!d.AtEnd) throw Malformed("bytes left after the result");
+        return new EvidenceLoader.FileResult(path, records, findings);
     }
 
     // A kind's list is written even when empty (one byte); on reading, only non-empty lists are made, as the loader does.
@@ -138,7 +141,7 @@ internal static class LoadResultCodec
     {
         var id = d.Str();
         var reason = BlockReason.Find(id) ?? throw Malformed($"unknown block reason '{id}'");
-        var severity = d.R.ReadByte() switch
+        var severity = d.Byte() switch
         {
             (byte)Severity.Error => Severity.Error,
             (byte)Severity.Warning => Severity.Warning,
@@ -146,7 +149,7 @@ internal static class LoadResultCodec
         };
         var location = new SourceLocation(d.Path(), d.Int(), d.Int());
         var message = d.Str();
-        var fix = d.R.ReadBoolean() ? reason.Fix : d.Str();
+        var fix = d.Bool() ? reason.Fix : d.Str();
         return new Finding(reason, severity, location, message, fix);
     }
 
@@ -161,7 +164,7 @@ internal static class LoadResultCodec
     }
 
     private static Rubric ReadRubric(Decoder d) =>
-        new(d.Str(), d.Int(), d.R.ReadDecimal(), d.Array(ReadDimension), d.Array(static d => d.Str()), d.Origin());
+        new(d.Str(), d.Int(), d.Decimal(), d.Array(ReadDimension), d.Array(static d => d.Str()), d.Origin());
 
     private static void WriteDimension(Encoder e, RubricDimension x)
     {
@@ -170,7 +173,7 @@ internal static class LoadResultCodec
         e.W.Write(x.Weight);
     }
 
-    private static RubricDimension ReadDimension(Decoder d) => new(d.Int(), d.Str(), d.R.ReadDecimal());
+    private static RubricDimension ReadDimension(Decoder d) => new(d.Int(), d.Str(), d.Decimal());
 
     private static void WriteAllocator(Encoder e, AllocatorConfig x)
     {
@@ -183,7 +186,7 @@ internal static class LoadResultCodec
     }
 
     private static AllocatorConfig ReadAllocator(Decoder d) =>
-        new(d.Array(ReadLane), d.SortedMap(static r => r.ReadDecimal()), d.R.ReadDecimal(), d.R.ReadDecimal(), d.Int(), d.Origin());
+        new(d.Array(ReadLane), d.SortedMap(static d => d.Decimal()), d.Decimal(), d.Decimal(), d.Int(), d.Origin());
 
     private static void WriteLane(Encoder e, AllocatorLane x)
     {
@@ -358,9 +361,9 @@ internal static class LoadResultCodec
     }
 
     private static SprintBudget ReadBudget(Decoder d) =>
-        new(d.Str(), d.Instant(), d.Instant(), d.SortedMap(static r => r.ReadDecimal()), d.Str(), d.Str(), d.OptStr(), d.Origin())
+        new(d.Str(), d.Instant(), d.Instant(), d.SortedMap(static d => d.Decimal()), d.Str(), d.Str(), d.OptStr(), d.Origin())
         {
-            InputsSha256 = d.SortedMap(static r => r.ReadString()),
+            InputsSha256 = d.SortedMap(static d => d.Str()),
         };
 
     private static void WriteManifest(Encoder e, QuorumManifest x)
@@ -406,7 +409,7 @@ internal static class LoadResultCodec
     }
 
     private static IcsHold ReadIcsHold(Decoder d) =>
-        new(d.Str(), d.Str(), d.Str(), d.Origin(), d.R.ReadBoolean() ? new IcsHoldIdentity(d.Str(), d.Int(), d.Int()) : null);
+        new(d.Str(), d.Str(), d.Str(), d.Origin(), d.Bool() ? new IcsHoldIdentity(d.Str(), d.Int(), d.Int()) : null);
 
     private static void WriteReadback(Encoder e, Readback x)
     {
@@ -444,6 +447,7 @@ internal static class LoadResultCodec
     private sealed class Encoder(BinaryWriter w, string path)
     {
         private Dictionary<PositionMap, int>? _maps;
+        private MemoryStream? _scratch;
 
         public BinaryWriter W { get; } = w;
 
@@ -541,50 +545,110 @@ internal static class LoadResultCodec
             Int(NewMap);
             var entries = map.Entries;
             Int(entries.Count);
-            foreach (var (pointer, position) in entries)
+            // The entries' byte length first, so a reader can step over them and decode them only if they are asked for.
+            _scratch ??= new MemoryStream();
+            _scratch.SetLength(0);
+            using (var scratch = new BinaryWriter(_scratch, System.Text.Encoding.UTF8, leaveOpen: true))
             {
-                W.Write(pointer);
-                Int(position.Line);
-                Int(position.Column);
+                foreach (var (pointer, position) in entries)
+                {
+                    scratch.Write(pointer);
+                    scratch.Write7BitEncodedInt(position.Line);
+                    scratch.Write7BitEncodedInt(position.Column);
+                }
             }
+            Int((int)_scratch.Length);
+            W.Write(_scratch.GetBuffer(), 0, (int)_scratch.Length);
         }
     }
 
-    private sealed class Decoder(BinaryReader r, string path)
+    /// <summary>Reads what <see cref="Encoder"/>'s <see cref="BinaryWriter"/> wrote, straight from the bytes (no stream, no char buffers).</summary>
+    private sealed class Decoder(byte[] bytes, int start, int end, string path)
     {
+        private int _at = start;
         private List<PositionMap>? _maps;
 
-        public BinaryReader R { get; } = r;
+        public bool AtEnd => _at == end;
 
-        public string Str() => R.ReadString();
+        /// <summary>A decoder reading on from here, whose results' own path is <paramref name="ownPath"/>.</summary>
+        public Decoder For(string ownPath) => new(bytes, _at, end, ownPath);
 
-        public int Int() => R.Read7BitEncodedInt();
+        public byte Byte() => _at < end ? bytes[_at++] : throw new EndOfStreamException();
 
-        /// <summary>A count of things that each take at least one byte, so never more than the bytes left (when that is known).</summary>
+        public bool Bool() => Byte() != 0;
+
+        /// <summary>A 7-bit encoded int as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it.</summary>
+        public int Int()
+        {
+            uint value = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = Byte();
+                if (shift == 28 && b > 0b1111) throw Malformed("bad 7-bit integer");
+                value |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80) return (int)value;
+            }
+            throw Malformed("bad 7-bit integer");
+        }
+
+        public long Int64() => System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
+        /// <summary>A decimal as <see cref="BinaryWriter.Write(decimal)"/> writes it: lo, mid, hi and flags, little-endian.</summary>
+        public decimal Decimal()
+        {
+            var raw = Take(16);
+            ReadOnlySpan<int> bits =
+            [
+                System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(raw),
+                System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(raw[4..]),
+                System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(raw[8..]),
+                System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(raw[12..]),
+            ];
+            try
+            {
+                return new decimal(bits);
+            }
+            catch (ArgumentException)
+            {
+                throw Malformed("bad decimal");
+            }
+        }
+
+        /// <summary>A string as <see cref="BinaryWriter.Write(string)"/> writes it: its UTF-8 byte length, then the bytes.</summary>
+        public string Str() => RecentStrings.Get(Take(Count()));
+
+        private ReadOnlySpan<byte> Take(int length)
+        {
+            if (length > end - _at) throw new EndOfStreamException();
+            var span = bytes.AsSpan(_at, length);
+            _at += length;
+            return span;
+        }
+
+        /// <summary>A count of things that each take at least one byte, so never more than the bytes left.</summary>
         public int Count()
         {
-            var count = R.Read7BitEncodedInt();
-            if (count < 0 || (R.BaseStream.CanSeek && count > R.BaseStream.Length - R.BaseStream.Position))
-                throw Malformed($"count {count} does not fit the data");
+            var count = Int();
+            if (count < 0 || count > end - _at) throw Malformed($"count {count} does not fit the data");
             return count;
         }
 
-        public string Path() => R.ReadByte() switch
+        public string Path() => Byte() switch
         {
             OwnPath => path,
-            OtherPath => R.ReadString(),
+            OtherPath => Str(),
             var other => throw Malformed($"unknown path tag {other}"),
         };
 
-        public string? OptStr() => R.ReadBoolean() ? R.ReadString() : null;
+        public string? OptStr() => Bool() ? Str() : null;
 
-        public Instant Instant() => NodaTime.Instant.FromUnixTimeTicks(R.ReadInt64());
+        public Instant Instant() => NodaTime.Instant.FromUnixTimeTicks(Int64());
 
-        public Instant? OptInstant() => R.ReadBoolean() ? Instant() : null;
+        public Instant? OptInstant() => Bool() ? Instant() : null;
 
-        public decimal? OptDecimal() => R.ReadBoolean() ? R.ReadDecimal() : null;
+        public decimal? OptDecimal() => Bool() ? Decimal() : null;
 
-        public bool? OptBool() => R.ReadByte() switch
+        public bool? OptBool() => Byte() switch
         {
             0 => null,
             1 => false,
@@ -610,9 +674,9 @@ internal static class LoadResultCodec
             return ImmutableCollectionsMarshal.AsImmutableArray(items);
         }
 
-        public ImmutableSortedDictionary<string, TValue> SortedMap<TValue>(Func<BinaryReader, TValue> read)
+        public ImmutableSortedDictionary<string, TValue> SortedMap<TValue>(Func<Decoder, TValue> read)
         {
-            IComparer<string> comparer = R.ReadByte() switch
+            IComparer<string> comparer = Byte() switch
             {
                 OrdinalKeys => StringComparer.Ordinal,
                 DefaultKeys => Comparer<string>.Default,
@@ -622,9 +686,9 @@ internal static class LoadResultCodec
             var count = Count();
             for (var i = 0; i < count; i++)
             {
-                var key = R.ReadString();
+                var key = Str();
                 if (builder.ContainsKey(key)) throw Malformed($"key '{key}' given twice");
-                builder.Add(key, read(R));
+                builder.Add(key, read(this));
             }
             return builder.ToImmutable();
         }
@@ -656,16 +720,58 @@ internal static class LoadResultCodec
                 return index >= 0 && index < _maps.Count ? _maps[index] : throw Malformed($"position map {tag} was not written before");
             }
             var count = Count();
+            var length = Count();
+            var map = PositionMap.Deferred(new EncodedPositions(bytes, _at, length, count, path).Decode);
+            Take(length);
+            _maps.Add(map);
+            return map;
+        }
+    }
+
+    /// <summary>A position map's entries as written, decoded when the map is first read.</summary>
+    private sealed class EncodedPositions(byte[] bytes, int offset, int length, int count, string path)
+    {
+        public Dictionary<string, TextPosition> Decode()
+        {
+            var d = new Decoder(bytes, offset, offset + length, path);
             var positions = new Dictionary<string, TextPosition>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 // Pooled as the parsers pool them: entries come in recording order, so i is the pointer's index in its document.
-                var pointer = PositionMap.Shared(R.ReadString(), i);
-                if (!positions.TryAdd(pointer, new TextPosition(Int(), Int()))) throw Malformed($"position of '{pointer}' given twice");
+                var pointer = PositionMap.Shared(d.Str(), i);
+                if (!positions.TryAdd(pointer, new TextPosition(d.Int(), d.Int()))) throw Malformed($"position of '{pointer}' given twice");
             }
-            var map = PositionMap.Own(positions);
-            _maps.Add(map);
-            return map;
+            return d.AtEnd ? positions : throw Malformed("bytes left after a position map");
+        }
+    }
+
+    /// <summary>
+    /// The short strings this thread decoded last, by their UTF-8 bytes: a status, a window id or a role is one string
+    /// however many records hold it, instead of one per record (less to allocate, and less for the garbage collector to
+    /// promote while 100,000 results are decoded). A fixed table, each slot keeping the last string that hashed to it:
+    /// unique values (ids, hashes) only pass through it.
+    /// </summary>
+    private static class RecentStrings
+    {
+        private const int Slots = 4096;
+        private const int MaxBytes = 48;
+
+        [ThreadStatic]
+        private static string?[]? t_slots;
+
+        public static string Get(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.Length == 0) return string.Empty;
+            if (utf8.Length > MaxBytes) return System.Text.Encoding.UTF8.GetString(utf8);
+            var slots = t_slots ??= new string?[Slots];
+            var hash = new HashCode();
+            hash.AddBytes(utf8);
+            ref var slot = ref slots[hash.ToHashCode() & (Slots - 1)];
+            // Only ASCII strings match (Ascii.Equals is false otherwise); others are decoded each time, as before.
+            if (slot is not null && System.Text.Ascii.Equals(utf8, slot)) return slot;
+            var value = System.Text.Encoding.UTF8.GetString(utf8);
+            slot = value;
+            return value;
         }
     }
 }
