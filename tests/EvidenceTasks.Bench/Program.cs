@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "board-steps" => BoardSteps.Run(1_000_000),
     "cache-decode" => CacheDecodeRuns.Run(args[1]),
     "status" => StatusRuns.Run(args[1]),
+    "history-facts" => HistoryFactsRuns.Run(args[1]),
     _ => Bdn(args),
 };
 

@@ -42,6 +42,12 @@ internal sealed class GateTimings(bool enabled)
         foreach (var (phase, elapsed, part) in _phases.OrderByDescending(p => p.Elapsed))
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {elapsed.TotalMilliseconds,9:0.0} ms  {(part ? "  part of " : string.Empty)}{phase}"));
         error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {total.TotalMilliseconds,9:0.0} ms  sum of the phases above (history and rules overlap; process start and JIT not included)"));
+        // What the phases do not show: the process as a whole, and the garbage collector's share of it.
+        using var process = Process.GetCurrentProcess();
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"timings: {(DateTime.Now - process.StartTime).TotalMilliseconds,9:0.0} ms  since the process started ({process.TotalProcessorTime.TotalMilliseconds:0} ms CPU)"));
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"timings: garbage collector: {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB allocated, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(1)} gen1 / {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
     }
 
     /// <summary>A line about the run that explains its times (e.g. how much the load cache served), shown with them.</summary>

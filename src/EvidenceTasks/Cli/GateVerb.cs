@@ -4,6 +4,7 @@ using EvidenceTasks.Core.Rules;
 using EvidenceTasks.Core.History;
 using EvidenceTasks.IO;
 using EvidenceTasks.IO.Attestation;
+using EvidenceTasks.IO.Git;
 using EvidenceTasks.IO.Loading;
 using EvidenceTasks.IO.Reporting;
 
@@ -62,13 +63,24 @@ public static class GateVerb
             var cacheFile = git?.Head is null || parse.GetValue(noCache) ? null : LoadCacheFile.PathIn(git.GitDirectory);
             // Reading the cache file and git status (libgit2, one thread) need nothing of each other.
             var cacheOpen = cacheFile is null ? Task.FromResult(new LoadCache()) : Task.Run(() => clock.Time("open the load cache", () => OpenCache(ctx, cacheFile)));
+            // Nor does the history's git part (merge base, tree diff, the history rules' facts) need the working tree: it
+            // starts now, on a repository handle of its own, and meets the loaded evidence afterwards.
+            var historyGit = git is null ? null : Task.Run(() => clock.Time("history: git part (beside status and load)", () =>
+            {
+                using var own = GitEvidenceHistory.Open(dir)!;
+                return HistoryGate.Prepare(own, dir, parse.GetValue(baseRef), cacheOpen.GetAwaiter().GetResult(), clock);
+            }));
             var workingTree = git?.Head is null ? null : clock.Time("git status (which files are HEAD's)", git.WorkingTree);
             var cache = cacheOpen.GetAwaiter().GetResult();
             var loaded = clock.Time("load (enumerate, parse, schema, bind)", () => EvidenceLoader.Default.Load(new FileSystemSource(dir, workingTree?.CommittedBlobs), cache));
-            // The history (libgit2, one thread) and the rules (every core) read the loaded evidence and nothing of each
-            // other, so they run side by side; their findings are combined in the same order as one after the other.
-            var historyRun = git is not null
-                ? Task.Run(() => clock.Time("history (git)", () => HistoryGate.Evaluate(ctx, git, dir, parse.GetValue(baseRef), loaded.Evidence, cache, clock)))
+            // The rest of the history (libgit2, one thread) and the rules (every core) read the loaded evidence and nothing
+            // of each other, so they run side by side; their findings are combined in the same order as one after the other.
+            var historyRun = git is not null && historyGit is not null
+                ? Task.Run(() =>
+                {
+                    var prepared = historyGit.GetAwaiter().GetResult();
+                    return clock.Time("history: with the loaded evidence", () => HistoryGate.Finish(ctx, git, dir, prepared, loaded.Evidence, cache, clock));
+                })
                 : Task.FromResult(HistoryGate.Outcome.None);
             var ruleFindings = clock.Time(GateTimings.AllRules, () => EvidenceTasks.Core.Gate.RuleFindings(loaded.Evidence, instant, clock.Wrap(rules)));
             var history = historyRun.GetAwaiter().GetResult();

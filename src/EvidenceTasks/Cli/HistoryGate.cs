@@ -36,45 +36,84 @@ internal static class HistoryGate
         return history;
     }
 
+    /// <summary>
+    /// What the history needs of git alone, worked out before the working tree is loaded: the merge base and the pull
+    /// request's tree diff, and the facts of the history rules. Null members where they do not apply (no commits, no
+    /// <c>--base</c>, a shallow clone).
+    /// </summary>
+    public sealed record Prepared(
+        HistoryCommit? Head,
+        HistoryCommit? MergeBase,
+        IReadOnlyList<EvidenceBlobChange>? Changes,
+        ImmutableArray<PathChange> JudgeChanges,
+        HistoryFacts? Facts,
+        bool Shallow);
+
+    /// <summary>
+    /// The history as one step, for callers that have the evidence already: <see cref="Prepare"/> then <see cref="Finish"/>.
+    /// </summary>
     /// <param name="cache">The load's cache: the file versions the history reads are mostly ones loaded before.</param>
-    public static Outcome Evaluate(CliContext ctx, IEvidenceHistory history, string root, string? baseRef, EvidenceSet evidence, LoadCache cache, GateTimings? timings = null)
+    public static Outcome Evaluate(CliContext ctx, IEvidenceHistory history, string root, string? baseRef, EvidenceSet evidence, LoadCache cache, GateTimings? timings = null) =>
+        Finish(ctx, history, root, Prepare(history, root, baseRef, cache, timings), evidence, cache, timings);
+
+    /// <summary>
+    /// The part of the history that reads git and nothing of the working tree, so it can run from the start, beside git
+    /// status and the load (on a repository handle of its own: libgit2 objects are not shared between threads). The file
+    /// versions it loads go through <paramref name="cache"/>, which the working tree's load shares.
+    /// </summary>
+    public static Prepared Prepare(IEvidenceHistory history, string root, string? baseRef, LoadCache cache, GateTimings? timings = null)
     {
         var clock = timings ?? GateTimings.Off;
-        if (history.Head is not { } head) return Outcome.None;
+        if (history.Head is not { } head) return new Prepared(null, null, null, [], null, false);
 
-        var findings = ImmutableArray.CreateBuilder<Finding>();
-        PullRequestChanges? changes = null;
+        HistoryCommit? mergeBase = null;
+        IReadOnlyList<EvidenceBlobChange>? changes = null;
+        ImmutableArray<PathChange> judgeChanges = [];
         if (baseRef is not null)
         {
             var baseCommit = history.Resolve(baseRef)
                 ?? throw new UsageException($"--base '{baseRef}' names no commit in '{root}' (fetch it first, e.g. git fetch origin {baseRef.Replace("origin/", string.Empty, StringComparison.Ordinal)})");
-            var mergeBase = history.MergeBase(baseCommit, head)
+            mergeBase = history.MergeBase(baseCommit, head)
                 ?? throw new UsageException(history.IsShallow
                     ? $"--base '{baseRef}' and HEAD have no merge base in this shallow clone; the gate needs the full history (git fetch --unshallow, or fetch-depth: 0)"
                     : $"--base '{baseRef}' and HEAD share no history");
-            changes = clock.Part("history: pull request diff", () => PullRequestDiffer.Diff(history, mergeBase, head, evidence, EvidenceLoader.Default, cache)) with
+            changes = clock.Part("history: pull request tree diff", () => history.Changes(mergeBase, head));
+            judgeChanges = clock.Part("history: changed paths of the whole tree", () => GitPathDiff.Changed(root, mergeBase.Sha, head.Sha));
+        }
+
+        if (history.IsShallow) return new Prepared(head, mergeBase, changes, judgeChanges, null, true);
+        var added = changes?.Where(c => c.OldBlob is null).Select(c => c.Path).ToImmutableHashSet(StringComparer.Ordinal);
+        // Only the receipts it adds: the one kind whose first commit a rule reads (ReceiptLateRule). Following a path
+        // through every commit reads its folder at each one, and the tickets' folder is the largest.
+        var addedReceipts = (added ?? []).Where(p => EvidenceLayout.Classify(p) is { Layout.Kind: EvidenceKind.AttendanceReceipt }).ToList();
+        var facts = clock.Part("history: facts for the history rules", () => HistoryScanner.Scan(history, head, addedReceipts, EvidenceLoader.Default, cache)) with
+        {
+            AddedByPullRequest = added,
+        };
+        return new Prepared(head, mergeBase, changes, judgeChanges, facts, false);
+    }
+
+    /// <summary>The rest, with the working tree's evidence: the pull request's two sides, the append-only rule and the history rules.</summary>
+    public static Outcome Finish(CliContext ctx, IEvidenceHistory history, string root, Prepared prepared, EvidenceSet evidence, LoadCache cache, GateTimings? timings = null)
+    {
+        var clock = timings ?? GateTimings.Off;
+        if (prepared.Head is not { } head) return Outcome.None;
+
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        PullRequestChanges? changes = null;
+        if (prepared is { MergeBase: { } mergeBase, Changes: { } treeChanges })
+        {
+            changes = clock.Part("history: pull request diff", () => PullRequestDiffer.Diff(history, mergeBase, head, treeChanges, evidence, EvidenceLoader.Default, cache)) with
             {
-                JudgeChanges = clock.Part("history: changed paths of the whole tree", () => GitPathDiff.Changed(root, mergeBase.Sha, head.Sha)),
+                JudgeChanges = prepared.JudgeChanges,
             };
             findings.AddRange(EvidenceRewrittenRule.Evaluate(changes));
         }
 
-        if (history.IsShallow)
-        {
+        if (prepared.Shallow)
             ctx.Error.WriteLine($"gate: history rules skipped: '{root}' is a shallow clone; fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0)");
-        }
-        else
-        {
-            var added = changes?.Paths.Where(p => p.Type == PathChangeType.Added).Select(p => p.Path).ToImmutableHashSet(StringComparer.Ordinal);
-            // Only the receipts it adds: the one kind whose first commit a rule reads (ReceiptLateRule). Following a path
-            // through every commit reads its folder at each one, and the tickets' folder is the largest.
-            var addedReceipts = (added ?? []).Where(p => EvidenceLayout.Classify(p) is { Layout.Kind: EvidenceKind.AttendanceReceipt }).ToList();
-            var facts = clock.Part("history: facts for the history rules", () => HistoryScanner.Scan(history, head, addedReceipts, EvidenceLoader.Default, cache)) with
-            {
-                AddedByPullRequest = added,
-            };
+        else if (prepared.Facts is { } facts)
             findings.AddRange(HistoryRules.Evaluate(facts, evidence));
-        }
 
         return new Outcome(findings.ToImmutable(), changes, head);
     }

@@ -18,9 +18,12 @@ namespace EvidenceTasks.IO.History;
 public static class PullRequestDiffer
 {
     /// <param name="workingTree">The evidence the gate loaded from the repository's working tree.</param>
-    public static PullRequestChanges Diff(IEvidenceHistory history, HistoryCommit mergeBase, HistoryCommit head, EvidenceSet workingTree, EvidenceLoader loader, LoadCache cache)
+    public static PullRequestChanges Diff(IEvidenceHistory history, HistoryCommit mergeBase, HistoryCommit head, EvidenceSet workingTree, EvidenceLoader loader, LoadCache cache) =>
+        Diff(history, mergeBase, head, history.Changes(mergeBase, head), workingTree, loader, cache);
+
+    /// <param name="changes">The tree diff from <paramref name="mergeBase"/> to <paramref name="head"/>, as <see cref="IEvidenceHistory.Changes(HistoryCommit?, HistoryCommit, IReadOnlyCollection{string}?)"/> gives it (worked out earlier, beside the load).</param>
+    public static PullRequestChanges Diff(IEvidenceHistory history, HistoryCommit mergeBase, HistoryCommit head, IReadOnlyList<EvidenceBlobChange> changes, EvidenceSet workingTree, EvidenceLoader loader, LoadCache cache)
     {
-        var changes = history.Changes(mergeBase, head);
         var paths = changes
             .Select(c => new PathChange(c.Path, c.OldBlob is null ? PathChangeType.Added : c.NewBlob is null ? PathChangeType.Deleted : PathChangeType.Modified))
             .ToImmutableArray();
