@@ -324,6 +324,68 @@ public class LoadResultCodecTests
         Assert.Contains("position map", Assert.Throws<InvalidDataException>(() => Decode(bytes)).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Given_a_decoded_position_map_When_read_from_many_threads_at_once_Then_every_thread_sees_the_same_positions()
+    {
+        // Maps come back undecoded (decoded on first read); the first reads may race, and must all agree.
+        var original = Assert.Single(Result("evidence/deficiencies/def-1.yaml").Records!.Deficiencies);
+        var bytes = Encode(Result("evidence/deficiencies/def-1.yaml"));
+        for (var round = 0; round < 20; round++)
+        {
+            var decoded = Assert.Single(Decode(bytes).Records!.Deficiencies);
+            var seen = new SourceLocation[8];
+            Parallel.For(0, seen.Length, i => seen[i] = decoded.Origin.Field("severity"));
+            Assert.All(seen, at => Assert.Equal(original.Origin.Field("severity"), at));
+            Assert.Equal(original.Origin.Positions.Entries.ToList(), decoded.Origin.Positions.Entries.ToList());
+        }
+    }
+
+    [Fact]
+    public void Given_a_damaged_position_map_When_decoded_Then_the_damage_shows_when_the_map_is_first_read()
+    {
+        // A map's entries are checked on first read, not when the result is decoded (the cache file's seal guards them).
+        var result = Result("evidence/deficiencies/def-1.yaml");
+        var bytes = Encode(result);
+        var pointer = System.Text.Encoding.UTF8.GetBytes(Assert.Single(result.Records!.Deficiencies).Origin.Positions.Entries.First().Key);
+        var at = bytes.AsSpan().IndexOf(pointer);
+        Assert.True(at > 0);
+        bytes[at - 1] = 0x7f; // the pointer's length byte: now runs past the map's entries
+
+        var decoded = Assert.Single(Decode(bytes).Records!.Deficiencies);
+
+        var e = Record.Exception(() => decoded.Origin.Field("severity"));
+        Assert.True(e is EndOfStreamException or InvalidDataException, e?.GetType().Name ?? "no exception");
+    }
+
+    [Fact]
+    public void Given_repeated_and_non_ascii_values_When_read_back_Then_equal_strings_are_one_instance_and_non_ascii_ones_are_exact()
+    {
+        var records = new EvidenceSetBuilder();
+        foreach (var (id, summary) in new[] { ("def-1", "Überprüfung fehlt ✓"), ("def-2", "Überprüfung fehlt ✓"), ("def-3", "plain") })
+            records.Deficiencies.Add(new DeficiencyTicket(id, "mock-1", "w1", 3, "tag", "high", "P1", "open", null, null, "1.0.0", "eps-1", summary, Origin.Synthetic("p")));
+        var decoded = Decode(Encode(new EvidenceLoader.FileResult("p", records, []))).Records!.Deficiencies;
+
+        Assert.Equal(["def-1", "def-2", "def-3"], decoded.Select(d => d.DeficiencyId));
+        Assert.Same(decoded[0].Severity, decoded[2].Severity); // ASCII values repeat as one string
+        Assert.Same(decoded[0].CertWindowId, decoded[1].CertWindowId);
+        Assert.Equal("Überprüfung fehlt ✓", decoded[0].Summary);
+        Assert.Equal("Überprüfung fehlt ✓", decoded[1].Summary);
+    }
+
+    [Fact]
+    public void Given_a_decimal_with_invalid_flags_When_read_Then_invalid_data()
+    {
+        var records = new EvidenceSetBuilder();
+        records.Rubrics.Add(new Rubric("r1", 4, 75.50m, [], [], Origin.Synthetic("p")));
+        var bytes = Encode(new EvidenceLoader.FileResult("p", records, []));
+        var flags = decimal.GetBits(75.50m)[3];
+        var at = bytes.AsSpan().IndexOf(BitConverter.GetBytes(flags));
+        Assert.True(at > 0);
+        bytes[at] = 0xff; // flag bits that no decimal has
+
+        Assert.Contains("decimal", Assert.Throws<InvalidDataException>(() => Decode(bytes)).Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Walks two object graphs by their public properties: strings ordinally, decimals bit for bit (75.50 is not 75.5),
     /// lists element-wise, maps and sets by key (and comparer), position maps by their entries in order. Also checks that
