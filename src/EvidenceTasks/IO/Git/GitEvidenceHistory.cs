@@ -135,9 +135,14 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
     private void Compare(Tree? before, Tree after, IReadOnlyList<string> scopes, Dictionary<string, EvidenceBlobChange> result)
     {
         if (scopes.Count == 0) return;
-        foreach (var c in _repository.Diff.Compare<TreeChanges>(before, after, scopes.Select(Literal), NoRenames))
+        // One folder on both sides (evidence/ics at every commit of a walk): the two folders' own diff, without the
+        // pathspec libgit2 would match against every entry it visits from the root.
+        var (prefix, changes) = scopes.Count == 1 && FolderAt(before, scopes[0]) is { } oldFolder && FolderAt(after, scopes[0]) is { } newFolder
+            ? (scopes[0] + "/", _repository.Diff.Compare<TreeChanges>(oldFolder, newFolder, NoRenames))
+            : (string.Empty, _repository.Diff.Compare<TreeChanges>(before, after, scopes.Select(Literal), NoRenames));
+        foreach (var c in changes)
         {
-            var path = c.Path.Replace('\\', '/');
+            var path = prefix + c.Path.Replace('\\', '/');
             if (!GitObjectReader.IsListable(path) || !scopes.Any(s => path == s || path.StartsWith(s + "/", StringComparison.Ordinal))) continue;
             var (old, now) = BlobsOf(c);
             if (old != now) result[path] = new EvidenceBlobChange(path, old, now);
@@ -179,7 +184,7 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
         return result;
     }
 
-    /// <summary>A root as TreeOf sees it: only a folder is listed (a root that is a file or symlink lists nothing).</summary>
+    /// <summary>The folder at a path (a root, or below one; as TreeOf sees it, a file or symlink there is no folder).</summary>
     private static Tree? FolderAt(Tree? tree, string root) => tree?[root] is { Mode: Mode.Directory } e ? (Tree)e.Target : null;
 
     /// <summary>The blob of a top-level entry that TreeOf lists as a file (files and symlinks; not folders or submodules).</summary>

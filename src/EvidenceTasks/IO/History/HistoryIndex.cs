@@ -52,8 +52,13 @@ public sealed class HistoryIndex
     private void Record(HistoryCommit commit)
     {
         var parents = commit.ParentShas.Select(sha => _history.Resolve(sha)).OfType<HistoryCommit>().ToList();
-        var key = KeyOf(commit);
-        if (parents.Any(p => KeyOf(p) == key)) return; // same evidence as a parent: nothing changed here
+        // Same evidence as a parent: nothing changed here. Restricted to a few paths, the diffs below cost as little as
+        // this check (a lookup per path) and give the same answer (nothing), so the check is left to unrestricted walks.
+        if (_only is null)
+        {
+            var key = KeyOf(commit);
+            if (parents.Any(p => KeyOf(p) == key)) return;
+        }
         var diffs = parents.Count == 0
             ? [_history.Changes(null, commit, _only)]
             : parents.Select(p => _history.Changes(p, commit, _only)).ToList();
