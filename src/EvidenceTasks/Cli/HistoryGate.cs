@@ -20,7 +20,8 @@ internal static class HistoryGate
 
     /// <summary>
     /// The git repository whose working tree is <paramref name="root"/>, or null for a plain folder. Checked before
-    /// anything is loaded, so a <c>--base</c> that cannot work fails at once.
+    /// anything is loaded (a commit at HEAD, a base that names one, a merge base), so a <c>--base</c> that cannot work
+    /// fails at once.
     /// </summary>
     public static GitEvidenceHistory? Open(string root, string? baseRef)
     {
@@ -28,12 +29,28 @@ internal static class HistoryGate
         if (baseRef is null) return history;
         if (history is null)
             throw new UsageException($"--base needs a git repository, but '{root}' is a plain folder (run the gate from the repository's working tree)");
-        if (history.Head is null)
+        try
+        {
+            if (history.Head is not { } head) throw new UsageException($"--base needs a commit at HEAD, but '{root}' has no commits yet");
+            MergeBase(history, head, root, baseRef);
+        }
+        catch
         {
             history.Dispose();
-            throw new UsageException($"--base needs a commit at HEAD, but '{root}' has no commits yet");
+            throw;
         }
         return history;
+    }
+
+    /// <summary>The merge base of <paramref name="baseRef"/> and HEAD, or the usage error that says why there is none.</summary>
+    private static HistoryCommit MergeBase(IEvidenceHistory history, HistoryCommit head, string root, string baseRef)
+    {
+        var baseCommit = history.Resolve(baseRef)
+            ?? throw new UsageException($"--base '{baseRef}' names no commit in '{root}' (fetch it first, e.g. git fetch origin {baseRef.Replace("origin/", string.Empty, StringComparison.Ordinal)})");
+        return history.MergeBase(baseCommit, head)
+            ?? throw new UsageException(history.IsShallow
+                ? $"--base '{baseRef}' and HEAD have no merge base in this shallow clone; the gate needs the full history (git fetch --unshallow, or fetch-depth: 0)"
+                : $"--base '{baseRef}' and HEAD share no history");
     }
 
     /// <summary>
@@ -71,12 +88,7 @@ internal static class HistoryGate
         ImmutableArray<PathChange> judgeChanges = [];
         if (baseRef is not null)
         {
-            var baseCommit = history.Resolve(baseRef)
-                ?? throw new UsageException($"--base '{baseRef}' names no commit in '{root}' (fetch it first, e.g. git fetch origin {baseRef.Replace("origin/", string.Empty, StringComparison.Ordinal)})");
-            mergeBase = history.MergeBase(baseCommit, head)
-                ?? throw new UsageException(history.IsShallow
-                    ? $"--base '{baseRef}' and HEAD have no merge base in this shallow clone; the gate needs the full history (git fetch --unshallow, or fetch-depth: 0)"
-                    : $"--base '{baseRef}' and HEAD share no history");
+            mergeBase = MergeBase(history, head, root, baseRef);
             changes = clock.Part("history: pull request tree diff", () => history.Changes(mergeBase, head));
             judgeChanges = clock.Part("history: changed paths of the whole tree", () => GitPathDiff.Changed(root, mergeBase.Sha, head.Sha));
         }
