@@ -43,16 +43,14 @@ public sealed class LoadCache
         }
         // A symlink's blob holds its target's text, which a regular file may hold too; the two load differently.
         var key = (entry.Path, entry.Type == SourceEntryType.Symlink ? "symlink:" + entry.ContentKey : entry.ContentKey!);
-        return _results.GetOrAdd(key, k =>
-        {
-            if (_stored?.Decode(k) is { } restored)
-            {
-                Interlocked.Increment(ref _restored);
-                return restored;
-            }
-            Interlocked.Increment(ref _misses);
-            return load();
-        });
+        if (_results.TryGetValue(key, out var held)) return held;
+        var restored = _stored?.Decode(key);
+        var result = restored ?? load();
+        // Two threads may ask for one key at once (the history's loads run beside the working tree's): both work it out,
+        // the first to add it is kept, and only that one is counted.
+        if (!_results.TryAdd(key, result)) return _results[key];
+        Interlocked.Increment(ref restored is null ? ref _misses : ref _restored);
+        return result;
     }
 
     /// <summary>Every result held, in no particular order (entries may be added meanwhile).</summary>
