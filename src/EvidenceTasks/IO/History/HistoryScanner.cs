@@ -10,7 +10,7 @@ namespace EvidenceTasks.IO.History;
 /// Extracts <see cref="HistoryFacts"/> from the commits of HEAD for the pure history rules. It follows only the paths the
 /// rules read (the ICS holds, and the files whose first commit is asked for), so its cost grows with the commits that
 /// touch them, not with the repository; and it parses only the files the rules need (an ICS hold's first version, the
-/// slot file at the commit that committed the hold's current version), through the shared <see cref="LoadCache"/>.
+/// slot file at the commit that committed the hold's current version), each through the shared <see cref="LoadCache"/>.
 /// </summary>
 public static class HistoryScanner
 {
@@ -41,17 +41,23 @@ public static class HistoryScanner
         }
         var wanted = holds.Select(h => (Commit: h.FirstExport, h.Path))
             .Concat(holds.Where(h => h.Committed is not null).Select(h => (Commit: h.Committed!, Path: RosterPaths.Slots(h.WindowId))));
-        var loaded = wanted.GroupBy(w => w.Commit.Sha, StringComparer.Ordinal).ToDictionary(
-            g => g.Key,
-            g => loader.Load(history.FilesOf(g.First().Commit, g.Select(w => w.Path).Distinct(StringComparer.Ordinal).ToList()), cache).Evidence,
-            StringComparer.Ordinal);
+        // Each file's own records (its result, as the loader makes it), not an evidence set per commit: a set sorts a
+        // file's records by position, which is the order the file gives them in, and building thousands costs more.
+        var loaded = new Dictionary<(string Sha, string Path), EvidenceSetBuilder?>();
+        foreach (var group in wanted.GroupBy(w => w.Commit.Sha, StringComparer.Ordinal))
+        {
+            var source = history.FilesOf(group.First().Commit, group.Select(w => w.Path).Distinct(StringComparer.Ordinal).ToList());
+            foreach (var entry in source.Enumerate(new List<Finding>()))
+                loaded[(group.Key, entry.Path)] = loader.LoadOne(source, entry, cache).Records;
+        }
+        EvidenceSetBuilder? RecordsOf(HistoryCommit commit, string path) => loaded.GetValueOrDefault((commit.Sha, path));
 
         var exports = ImmutableArray.CreateBuilder<IcsExportHistory>();
         foreach (var (path, windowId, slotId, firstExport, committed) in holds)
         {
-            var firstHold = loaded[firstExport.Sha].IcsHolds.FirstOrDefault(h => h.Origin.Path == path);
+            var firstHold = RecordsOf(firstExport, path)?.IcsHoldsOrNull?.FirstOrDefault();
             var status = committed is null ? null
-                : loaded[committed.Sha].Slots.FirstOrDefault(s => s.Origin.Path == RosterPaths.Slots(windowId) && s.RosterSlotId == slotId)?.RosterStatus;
+                : RecordsOf(committed, RosterPaths.Slots(windowId))?.SlotsOrNull?.FirstOrDefault(s => s.RosterSlotId == slotId)?.RosterStatus;
             exports.Add(new IcsExportHistory(path, windowId, slotId, firstExport,
                 firstHold is null ? null : IcsText.Uid(firstHold.Content), committed, status));
         }

@@ -42,11 +42,7 @@ public sealed class EvidenceLoader(SchemaSet schemas)
         var caseCollisions = BesideIfLarge(entries.Count, () => CaseCollisions(entries.Select(e => e.Path)).ToList());
 
         var results = new FileResult[entries.Count];
-        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var entry = entries[i];
-            results[i] = cache is not null ? cache.GetOrAdd(entry, () => LoadFile(source, entry)) : LoadFile(source, entry);
-        });
+        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = LoadOne(source, entries[i], cache));
 
         var builder = new EvidenceSetBuilder();
         foreach (var result in results)
@@ -58,6 +54,13 @@ public sealed class EvidenceLoader(SchemaSet schemas)
         findings.AddRange(caseCollisions.GetAwaiter().GetResult());
         return new LoadResult(builder.ToEvidenceSet(), findings.Order(Finding.ReportOrder).ToImmutableArray(), entries.Count);
     }
+
+    /// <summary>
+    /// One entry of <paramref name="source"/> as <see cref="Load"/> loads it (through <paramref name="cache"/> when given),
+    /// for a reader that wants a few files' records and not an <see cref="EvidenceSet"/> of them.
+    /// </summary>
+    public FileResult LoadOne(IEvidenceSource source, SourceEntry entry, LoadCache? cache = null) =>
+        cache is not null ? cache.GetOrAdd(entry, () => LoadFile(source, entry)) : LoadFile(source, entry);
 
     private FileResult LoadFile(IEvidenceSource source, SourceEntry entry)
     {
