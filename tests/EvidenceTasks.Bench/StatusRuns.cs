@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using EvidenceTasks.IO.Loading;
+using EvidenceTasks.IO.Git;
 using LibGit2Sharp;
 
 namespace EvidenceTasks.Bench;
@@ -10,17 +10,7 @@ public static class StatusRuns
 {
     public static int Run(string root)
     {
-        StatusOptions Gate() => new()
-        {
-            Show = StatusShowOption.IndexAndWorkDir,
-            PathSpec = [.. EvidenceLayout.Roots],
-            IncludeUntracked = true,
-            RecurseUntrackedDirs = true,
-            IncludeIgnored = true,
-            RecurseIgnoredDirs = true,
-            DetectRenamesInIndex = false,
-            DetectRenamesInWorkDir = false,
-        };
+        static StatusOptions Gate() => GitEvidenceHistory.WorkingTreeStatus();
         var variants = new (string Name, Func<StatusOptions> Options)[]
         {
             ("gate's options", Gate),

@@ -198,21 +198,25 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
 
     public WorkingTreeState WorkingTree() => _workingTree ??= ReadWorkingTree();
 
+    /// <summary>
+    /// The status <see cref="WorkingTree"/> asks libgit2 for (a new instance each time: the options are mutable). Ignored
+    /// files count too: the gate loads every file under the roots, whatever .gitignore says.
+    /// </summary>
+    internal static StatusOptions WorkingTreeStatus() => new()
+    {
+        Show = StatusShowOption.IndexAndWorkDir,
+        PathSpec = [.. EvidenceLayout.Roots],
+        IncludeUntracked = true,
+        RecurseUntrackedDirs = true,
+        IncludeIgnored = true,
+        RecurseIgnoredDirs = true,
+        DetectRenamesInIndex = false,
+        DetectRenamesInWorkDir = false,
+    };
+
     private WorkingTreeState ReadWorkingTree()
     {
-        // Ignored files count too: the gate loads every file under the roots, whatever .gitignore says.
-        var options = new StatusOptions
-        {
-            Show = StatusShowOption.IndexAndWorkDir,
-            PathSpec = [.. EvidenceLayout.Roots],
-            IncludeUntracked = true,
-            RecurseUntrackedDirs = true,
-            IncludeIgnored = true,
-            RecurseIgnoredDirs = true,
-            DetectRenamesInIndex = false,
-            DetectRenamesInWorkDir = false,
-        };
-        var uncommitted = _repository.RetrieveStatus(options)
+        var uncommitted = _repository.RetrieveStatus(WorkingTreeStatus())
             .Where(e => e.State != FileStatus.Unaltered)
             .Select(e => e.FilePath.Replace('\\', '/'))
             .ToHashSet(StringComparer.Ordinal);
