@@ -75,6 +75,17 @@ public class WorkflowSafetyTests
         Assert.DoesNotContain(steps, s => Scalar(s, "run")?.Contains("dotnet test", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public void Given_the_pull_request_gate_When_read_Then_it_restores_no_cache_that_pull_request_code_could_have_written()
+    {
+        // The gate trusts its load cache (docs/security.md, row 17): in a pull request's cache scope the pull request's own
+        // test job could have written it.
+        var steps = Steps().Where(s => s.Job == "gate-pull-request").Select(s => s.Step).ToList();
+        Assert.NotEmpty(steps);
+        Assert.DoesNotContain(steps, s => Scalar(s, "uses")?.StartsWith("actions/cache", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain("evidence-tasks", WorkflowText, StringComparison.Ordinal); // no path of the cache anywhere
+    }
+
     [Theory]
     [InlineData("/schemas/")]
     [InlineData("/governance/")]
