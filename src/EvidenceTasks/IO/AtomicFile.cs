@@ -68,15 +68,40 @@ public static class AtomicFile
         }
     }
 
-    private static string WriteTemp(string path, byte[] content)
+    /// <summary>
+    /// Replaces <paramref name="path"/> with what <paramref name="write"/> writes, atomically, without holding it in memory
+    /// first (a load cache is tens of megabytes). If <paramref name="write"/> throws, the old file stays and nothing is left.
+    /// </summary>
+    public static void Replace(string path, Action<Stream> write)
+    {
+        var temp = WriteTemp(path, write);
+        try
+        {
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static string WriteTemp(string path, byte[] content) => WriteTemp(path, stream => stream.Write(content));
+
+    private static string WriteTemp(string path, Action<Stream> write)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():n}.tmp");
-        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        try
         {
-            stream.Write(content);
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+            write(stream);
             stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
         }
         return temp;
     }

@@ -40,4 +40,24 @@ public class AtomicFileTests
         Assert.Equal(WriteOutcome.Updated, AtomicFile.WriteIfChanged(path, "v2"));
         Assert.Equal("v2", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void Given_a_streamed_replacement_When_the_writer_fails_midway_Then_the_old_file_stays_and_no_temp_file_is_left()
+    {
+        using var repo = new TempEvidenceRepo();
+        var path = repo.PathOf("cache/c.bin");
+        AtomicFile.Replace(path, s => s.Write("old"u8));
+
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Replace(path, s =>
+        {
+            s.Write("half of the new"u8);
+            throw new InvalidOperationException("the writer failed");
+        }));
+
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+        AtomicFile.Replace(path, s => s.Write("new"u8));
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
 }

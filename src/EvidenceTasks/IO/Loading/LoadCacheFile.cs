@@ -61,31 +61,58 @@ public static class LoadCacheFile
     /// <summary>Writes the results <paramref name="cache"/> used in this run (only those: the file does not grow with history), atomically.</summary>
     public static void Save(string path, LoadCache cache)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            w.Write(Magic);
-            w.Write(FormatVersion);
-            w.Write(LoadResultCodec.FormatVersion);
-            w.Write(Build.ToByteArray());
-            var used = cache.Used.ToList();
-            w.Write(used.Count);
-            using var entry = new MemoryStream();
-            using var entryWriter = new BinaryWriter(entry, Encoding.UTF8, leaveOpen: true);
-            foreach (var ((filePath, key), result) in used)
-            {
-                entry.SetLength(0);
-                LoadResultCodec.Write(entryWriter, result);
-                entryWriter.Flush();
-                w.Write(filePath);
-                w.Write(key);
-                w.Write((int)entry.Length);
-                w.Write(entry.GetBuffer(), 0, (int)entry.Length);
-            }
-        }
-        buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        AtomicFile.WriteIfChanged(path, buffer.ToArray());
+        // Streamed to the file, hashed on the way: building the ~70 MB in memory first cost the garbage collector more
+        // (large buffers, collected with everything the gate holds) than the encoding itself.
+        AtomicFile.Replace(path, file =>
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using (var w = new BinaryWriter(new HashingStream(file, hash), Encoding.UTF8, leaveOpen: true))
+            {
+                w.Write(Magic);
+                w.Write(FormatVersion);
+                w.Write(LoadResultCodec.FormatVersion);
+                w.Write(Build.ToByteArray());
+                var used = cache.Used.ToList();
+                w.Write(used.Count);
+                using var entry = new MemoryStream();
+                using var entryWriter = new BinaryWriter(entry, Encoding.UTF8, leaveOpen: true);
+                foreach (var ((filePath, key), result) in used)
+                {
+                    entry.SetLength(0);
+                    LoadResultCodec.Write(entryWriter, result);
+                    entryWriter.Flush();
+                    w.Write(filePath);
+                    w.Write(key);
+                    w.Write((int)entry.Length);
+                    w.Write(entry.GetBuffer(), 0, (int)entry.Length);
+                }
+            }
+            file.Write(hash.GetHashAndReset());
+        });
+    }
+
+    /// <summary>Passes writes on to <paramref name="inner"/> and into <paramref name="hash"/>: the seal of what was written.</summary>
+    private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            hash.AppendData(buffer);
+            inner.Write(buffer);
+        }
+
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>File.ReadAllBytes without zeroing tens of megabytes first that the read then overwrites.</summary>
