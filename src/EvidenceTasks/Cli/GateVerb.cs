@@ -73,27 +73,30 @@ public static class GateVerb
             var workingTree = git?.Head is null ? null : clock.Time("git status (which files are HEAD's)", git.WorkingTree);
             var cache = cacheOpen.GetAwaiter().GetResult();
             var loaded = clock.Time("load (enumerate, parse, schema, bind)", () => EvidenceLoader.Default.Load(new FileSystemSource(dir, workingTree?.CommittedBlobs), cache));
+            // What the pull request changes (the board before and after it, the judge's files) is Markdown for a reader:
+            // worked out only when some output shows it, after the history and beside the rules.
+            var summaryPath = ctx.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } path ? path : null;
+            var wantImpact = fmt == ReportFormat.Markdown || summaryPath is not null;
             // The rest of the history (libgit2, one thread) and the rules (every core) read the loaded evidence and nothing
             // of each other, so they run side by side; their findings are combined in the same order as one after the other.
             var historyRun = git is not null && historyGit is not null
                 ? Task.Run(() =>
                 {
                     var prepared = historyGit.GetAwaiter().GetResult();
-                    return clock.Time("history: with the loaded evidence", () => HistoryGate.Finish(ctx, git, dir, prepared, loaded.Evidence, cache, clock));
+                    var outcome = clock.Time("history: with the loaded evidence", () => HistoryGate.Finish(ctx, git, dir, prepared, loaded.Evidence, cache, clock));
+                    var impact = outcome.Changes is { } pullRequest && wantImpact
+                        ? clock.Time("pull request impact (Markdown)", () => PullRequestImpactSummarizers.Markdown(new PullRequestImpact(pullRequest, instant)))
+                        : string.Empty;
+                    return (Outcome: outcome, Impact: impact);
                 })
-                : Task.FromResult(HistoryGate.Outcome.None);
+                : Task.FromResult((Outcome: HistoryGate.Outcome.None, Impact: string.Empty));
             var ruleFindings = clock.Time(GateTimings.AllRules, () => EvidenceTasks.Core.Gate.RuleFindings(loaded.Evidence, instant, clock.Wrap(rules)));
-            var history = historyRun.GetAwaiter().GetResult();
+            var (history, impact) = historyRun.GetAwaiter().GetResult();
             var result = EvidenceTasks.Core.Gate.Combine(instant, loaded.Findings.Concat(history.Findings), ruleFindings) with { FilesChecked = loaded.FileCount };
-            var impact = string.Empty;
-            if (history.Changes is { } changes)
-            {
-                result = result with { Findings = TouchedFirst.Order(result.Findings, changes.Touched) };
-                impact = PullRequestImpactSummarizers.Markdown(new PullRequestImpact(changes, instant));
-            }
+            if (history.Changes is { } changes) result = result with { Findings = TouchedFirst.Order(result.Findings, changes.Touched) };
             clock.Time("report", () => { GateReport.Write(ctx.Out, result, fmt, name); return 0; });
             if (fmt == ReportFormat.Markdown) ctx.Out.Write(impact);
-            if (ctx.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryPath)
+            if (summaryPath is not null)
                 File.AppendAllText(summaryPath, GateReport.Markdown(result, name) + impact + "\n");
             if (withHistory && parse.GetValue(attest) is { } attestPath)
                 WriteAttestation(ctx, Path.GetFullPath(attestPath, ctx.WorkingDirectory), dir, result, history);
