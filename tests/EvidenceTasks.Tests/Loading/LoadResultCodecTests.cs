@@ -366,7 +366,8 @@ public class LoadResultCodecTests
         var decoded = Decode(Encode(new EvidenceLoader.FileResult("p", records, []))).Records!.Deficiencies;
 
         Assert.Equal(["def-1", "def-2", "def-3"], decoded.Select(d => d.DeficiencyId));
-        Assert.Same(decoded[0].Severity, decoded[2].Severity); // ASCII values repeat as one string
+        // ASCII values repeat as one string: each has a fixed slot in the table (FNV-1a), and these do not share one.
+        Assert.Same(decoded[0].Severity, decoded[2].Severity);
         Assert.Same(decoded[0].CertWindowId, decoded[1].CertWindowId);
         Assert.Equal("Überprüfung fehlt ✓", decoded[0].Summary);
         Assert.Equal("Überprüfung fehlt ✓", decoded[1].Summary);

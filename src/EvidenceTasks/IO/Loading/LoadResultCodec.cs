@@ -764,14 +764,21 @@ internal static class LoadResultCodec
             if (utf8.Length == 0) return string.Empty;
             if (utf8.Length > MaxBytes) return System.Text.Encoding.UTF8.GetString(utf8);
             var slots = t_slots ??= new string?[Slots];
-            var hash = new HashCode();
-            hash.AddBytes(utf8);
-            ref var slot = ref slots[hash.ToHashCode() & (Slots - 1)];
+            ref var slot = ref slots[Fnv1a(utf8) & (Slots - 1)];
             // Only ASCII strings match (Ascii.Equals is false otherwise); others are decoded each time, as before.
             if (slot is not null && System.Text.Ascii.Equals(utf8, slot)) return slot;
             var value = System.Text.Encoding.UTF8.GetString(utf8);
             slot = value;
             return value;
+        }
+
+        // FNV-1a, not HashCode: the same string lands in the same slot in every process, so which values share a slot
+        // (and so which repeated values come back as one string) does not change from run to run.
+        private static int Fnv1a(ReadOnlySpan<byte> bytes)
+        {
+            var hash = 2166136261u;
+            foreach (var b in bytes) hash = (hash ^ b) * 16777619u;
+            return (int)(hash ^ (hash >> 16));
         }
     }
 }
