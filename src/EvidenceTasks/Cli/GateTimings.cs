@@ -11,7 +11,16 @@ namespace EvidenceTasks.Cli;
 /// </summary>
 internal sealed class GateTimings(bool enabled)
 {
-    private readonly List<(string Phase, TimeSpan Elapsed, bool Part)> _phases = [];
+    private readonly List<(string Phase, TimeSpan Start, TimeSpan Elapsed, bool Part)> _phases = [];
+
+    /// <summary>When the process started, so each phase can say when it ran: phases overlap, and the order is the story.</summary>
+    private readonly DateTime _processStart = enabled ? ProcessStart() : default;
+
+    private static DateTime ProcessStart()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.StartTime;
+    }
 
     public static GateTimings Off { get; } = new(false);
 
@@ -26,9 +35,10 @@ internal sealed class GateTimings(bool enabled)
     private T Time<T>(string phase, Func<T> work, bool part)
     {
         if (!enabled) return work();
+        var start = DateTime.Now - _processStart;
         var watch = Stopwatch.StartNew();
         var result = work();
-        lock (_phases) _phases.Add((phase, watch.Elapsed, part));
+        lock (_phases) _phases.Add((phase, start, watch.Elapsed, part));
         return result;
     }
 
@@ -39,13 +49,14 @@ internal sealed class GateTimings(bool enabled)
     {
         if (!enabled) return;
         var total = _phases.Where(p => !p.Part).Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Elapsed);
-        foreach (var (phase, elapsed, part) in _phases.OrderByDescending(p => p.Elapsed))
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {elapsed.TotalMilliseconds,9:0.0} ms  {(part ? "  part of " : string.Empty)}{phase}"));
+        foreach (var (phase, start, elapsed, part) in _phases.OrderByDescending(p => p.Elapsed))
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"timings: {elapsed.TotalMilliseconds,9:0.0} ms  {(part ? "  part of " : string.Empty)}{phase}{(part ? string.Empty : $" (from {start.TotalSeconds:0.00} to {(start + elapsed).TotalSeconds:0.00} s)")}"));
         error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {total.TotalMilliseconds,9:0.0} ms  sum of the phases above (history and rules overlap; process start and JIT not included)"));
         // What the phases do not show: the process as a whole, and the garbage collector's share of it.
         using var process = Process.GetCurrentProcess();
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"timings: {(DateTime.Now - process.StartTime).TotalMilliseconds,9:0.0} ms  since the process started ({process.TotalProcessorTime.TotalMilliseconds:0} ms CPU)"));
+            $"timings: {(DateTime.Now - _processStart).TotalMilliseconds,9:0.0} ms  since the process started ({process.TotalProcessorTime.TotalMilliseconds:0} ms CPU)"));
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"timings: garbage collector: {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB allocated, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(1)} gen1 / {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
     }

@@ -65,9 +65,10 @@ public static class GateVerb
             var cacheOpen = cacheFile is null ? Task.FromResult(new LoadCache()) : Task.Run(() => clock.Time("open the load cache", () => OpenCache(ctx, cacheFile)));
             // Nor does the history's git part (merge base, tree diff, the history rules' facts) need the working tree: it
             // starts now, on a repository handle of its own, and meets the loaded evidence afterwards.
+            // Its handle is a twin of the main one: what its tree diff learns spares lookups when the history is finished.
             var historyGit = git is null ? null : Task.Run(() => clock.Time("history: git part (beside status and load)", () =>
             {
-                using var own = GitEvidenceHistory.Open(dir)!;
+                using var own = git.Twin();
                 return HistoryGate.Prepare(own, dir, parse.GetValue(baseRef), cacheOpen.GetAwaiter().GetResult(), clock);
             }));
             var workingTree = git?.Head is null ? null : clock.Time("git status (which files are HEAD's)", git.WorkingTree);

@@ -130,6 +130,28 @@ public class GitEvidenceHistoryTests
         Assert.Empty(history.FilesOf(history.Resolve(linkedRoot.Sha)!, ["governance/allocator.yaml"]).Enumerate(new List<Finding>()));
     }
 
+    [Fact]
+    public void Given_a_diff_on_a_handle_or_its_twin_When_its_paths_are_looked_up_Then_the_entries_a_fresh_handle_finds()
+    {
+        using var s = OddHistory(out var first, out var second, out var third);
+        using var fresh = GitEvidenceHistory.Open(s.Root)!;
+        using var history = GitEvidenceHistory.Open(s.Root)!;
+        using var twin = history.Twin();
+        var commits = new[] { first, second, third }.Select(c => history.Resolve(c.Sha)!).ToArray();
+        foreach (var (from, to, differ) in new[] { (commits[0], commits[1], history), (commits[1], commits[2], twin), (commits[2], commits[0], history) })
+        {
+            // The diff's paths (deleted, added, a symlink, a submodule, below a root that became a symlink) and a few it did not see.
+            var paths = differ.Changes(from, to).Select(c => c.Path)
+                .Concat(["evidence/vendor", "governance/allocator.yaml", GitScenario.Receipt, "evidence/nothing.yaml"]).ToList();
+            foreach (var commit in new[] { from, to })
+            {
+                var expected = fresh.FilesOf(commit, paths).Enumerate(new List<Finding>());
+                Assert.Equal(expected, history.FilesOf(commit, paths).Enumerate(new List<Finding>()));
+                Assert.Equal(expected, twin.FilesOf(commit, paths).Enumerate(new List<Finding>()));
+            }
+        }
+    }
+
     private static List<EvidenceBlobChange> Expected(GitEvidenceHistory history, HistoryCommit? from, HistoryCommit to)
     {
         var before = from is null ? [] : Blobs(history, from);

@@ -11,7 +11,7 @@ namespace EvidenceTasks.IO.Git;
 /// files in parallel), and memoises the listing of every subtree by its object id: walking a thousand commits lists
 /// each distinct folder once.
 /// </summary>
-internal sealed class GitObjectReader(Repository repository)
+internal sealed class GitObjectReader(Repository repository, KnownEntries known)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Prefix, ObjectId Tree), Listing> _listings = [];
@@ -40,14 +40,14 @@ internal sealed class GitObjectReader(Repository repository)
             foreach (var entry in tree)
             {
                 var path = prefix + "/" + entry.Name;
-                if (Refusal(path, entry) is { } refusal) findings.Add(refusal);
+                if (Refusal(path, entry.Mode, entry.Target.Id) is { } refusal) findings.Add(refusal);
                 else if (entry.Mode == Mode.Directory)
                 {
                     var sub = List(path, (Tree)entry.Target);
                     entries.AddRange(sub.Entries);
                     findings.AddRange(sub.Findings);
                 }
-                else entries.Add(FileEntry(path, entry));
+                else entries.Add(FileEntry(path, entry.Mode, entry.Target.Id));
             }
             var listing = new Listing(entries.ToImmutable(), findings.ToImmutable());
             if (_cachedEntries + listing.Entries.Length > MaxCachedEntries)
@@ -70,32 +70,51 @@ internal sealed class GitObjectReader(Repository repository)
     {
         lock (_gate)
         {
+            if (known.TryGet(tree.Id, path, out var entry0)) return entry0;
             // Every folder on the way must be a real one; the tree lookup only descends through trees, so a path below
             // a symlink or a submodule is simply absent.
             if (!IsListable(path) || tree[path] is not { } entry) return null;
-            return Refusal(path, entry) is null && entry.Mode != Mode.Directory ? FileEntry(path, entry) : null;
+            return EntryOf(path, entry.Mode, entry.Target.Id);
         }
     }
+
+    /// <summary>
+    /// Tells the reader what a tree diff saw at <paramref name="path"/> under <paramref name="tree"/> (a commit's root
+    /// tree; <paramref name="mode"/> null: nothing there), so a later <see cref="Find"/> of it costs a lookup. libgit2
+    /// does not cache large trees, so each <c>tree[path]</c> below a 80,000-entry folder parses that folder again
+    /// (20 ms); the paths asked for after a diff are mostly the ones it changed.
+    /// </summary>
+    public void Remember(Tree tree, string path, Mode? mode, ObjectId id)
+    {
+        if (!IsListable(path)) return;
+        SourceEntry? entry;
+        lock (_gate) entry = mode is { } m ? EntryOf(path, m, id) : null;
+        known.Add(tree.Id, path, entry);
+    }
+
+    /// <summary>The entry <see cref="Find"/> gives for what sits at <paramref name="path"/>: files and symlinks; not folders, submodules or bad names.</summary>
+    private SourceEntry? EntryOf(string path, Mode mode, ObjectId id) =>
+        Refusal(path, mode, id) is null && mode != Mode.Directory ? FileEntry(path, mode, id) : null;
 
     /// <summary>What <see cref="List"/> can list: a path below a root folder whose name decoded as UTF-8.</summary>
     internal static bool IsListable(string path) =>
         EvidenceLayout.IsBelowRoot(path) && !path.Contains('\uFFFD', StringComparison.Ordinal);
 
     /// <summary>Why an entry cannot be evidence (a name that is not UTF-8, a submodule), or null.</summary>
-    private static Finding? Refusal(string path, TreeEntry entry)
+    private static Finding? Refusal(string path, Mode mode, ObjectId id)
     {
         var at = new SourceLocation(path, 1, 1);
-        if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+        if (path.AsSpan(path.LastIndexOf('/') + 1).Contains('\uFFFD'))
             return Finding.Error(BlockReason.FileRejected, at, "file name is not valid UTF-8", "Rename the file using its id.");
-        if (entry.Mode == Mode.GitLink)
-            return Finding.Error(BlockReason.FileRejected, at, $"submodule at commit {entry.Target.Sha} is not evidence", "Remove the submodule; evidence is plain files in this repository.");
+        if (mode == Mode.GitLink)
+            return Finding.Error(BlockReason.FileRejected, at, $"submodule at commit {id.Sha} is not evidence", "Remove the submodule; evidence is plain files in this repository.");
         return null;
     }
 
     /// <summary>A file or symlink entry (the loader refuses symlinks itself, exactly as on disk).</summary>
-    private SourceEntry FileEntry(string path, TreeEntry entry) => entry.Mode == Mode.SymbolicLink
-        ? new SourceEntry(path, SourceEntryType.Symlink, 0, entry.Target.Sha, LinkTarget: LinkTarget(entry.Target.Id))
-        : new SourceEntry(path, SourceEntryType.File, Size(entry.Target.Id), entry.Target.Sha);
+    private SourceEntry FileEntry(string path, Mode mode, ObjectId id) => mode == Mode.SymbolicLink
+        ? new SourceEntry(path, SourceEntryType.Symlink, 0, id.Sha, LinkTarget: LinkTarget(id))
+        : new SourceEntry(path, SourceEntryType.File, Size(id), id.Sha);
 
     /// <summary>A blob's size from its header (not its content), once per blob.</summary>
     private long Size(ObjectId id)
@@ -120,5 +139,33 @@ internal sealed class GitObjectReader(Repository repository)
     {
         var bytes = ReadBlob(id.Sha);
         return Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+    }
+}
+
+/// <summary>
+/// What tree diffs saw at paths of commits' root trees (<see cref="GitObjectReader.Remember"/>), shared by the handles
+/// of one repository (<see cref="GitEvidenceHistory.Twin"/>): a diff on one thread's handle spares lookups on another's.
+/// Entries are plain data, so sharing them shares no libgit2 object.
+/// </summary>
+internal sealed class KnownEntries
+{
+    /// <summary>A walk asks about a commit and its parents, so starting over past this many loses little.</summary>
+    private const int MaxEntries = 100_000;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(ObjectId Tree, string Path), SourceEntry?> _entries = [];
+
+    public bool TryGet(ObjectId tree, string path, out SourceEntry? entry)
+    {
+        lock (_gate) return _entries.TryGetValue((tree, path), out entry);
+    }
+
+    public void Add(ObjectId tree, string path, SourceEntry? entry)
+    {
+        lock (_gate)
+        {
+            if (_entries.Count >= MaxEntries) _entries.Clear();
+            _entries[(tree, path)] = entry;
+        }
     }
 }

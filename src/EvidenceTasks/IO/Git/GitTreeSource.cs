@@ -17,7 +17,7 @@ public sealed class GitTreeSource : IEvidenceSource
     private readonly IReadOnlyCollection<string>? _only;
 
     public GitTreeSource(Repository repository, Commit commit)
-        : this(new GitObjectReader(repository), commit)
+        : this(new GitObjectReader(repository, new KnownEntries()), commit)
     {
     }
 
