@@ -5,6 +5,7 @@ using EvidenceTasks.Core.History;
 using EvidenceTasks.IO;
 using EvidenceTasks.IO.Attestation;
 using EvidenceTasks.IO.Git;
+using EvidenceTasks.IO.History;
 using EvidenceTasks.IO.Loading;
 using EvidenceTasks.IO.Reporting;
 
@@ -42,7 +43,7 @@ public static class GateVerb
         var timings = new Option<bool>("--timings") { Description = "Print how long each phase (load, history, every rule, report) took, on standard error." };
         var noCache = new Option<bool>("--no-cache")
         {
-            Description = "Load every file from disk: do not read or write the load cache (.git/evidence-tasks/load-cache.bin) that lets a run reuse the results of files git says are unchanged.",
+            Description = "Load every file from disk and walk every commit: do not read or write what runs keep in .git/evidence-tasks/ (the load cache, which lets a run reuse the results of files git says are unchanged, and the history facts of recent HEADs).",
         };
         var command = new Command(name, description) { root, asOf, format, timings };
         if (withHistory)
@@ -61,6 +62,7 @@ public static class GateVerb
             var clock = new GateTimings(parse.GetValue(timings));
             using var git = withHistory ? HistoryGate.Open(dir, parse.GetValue(baseRef)) : null;
             var cacheFile = git?.Head is null || parse.GetValue(noCache) ? null : LoadCacheFile.PathIn(git.GitDirectory);
+            var factsFolder = cacheFile is null ? null : HistoryFactsFile.FolderIn(git!.GitDirectory);
             // Reading the cache file and git status (libgit2, one thread) need nothing of each other.
             var cacheOpen = cacheFile is null ? Task.FromResult(new LoadCache()) : Task.Run(() => clock.Time("open the load cache", () => OpenCache(ctx, cacheFile)));
             // Nor does the history's git part (merge base, tree diff, the history rules' facts) need the working tree: it
@@ -69,7 +71,7 @@ public static class GateVerb
             var historyGit = git is null ? null : Task.Run(() => clock.Time("history: git part (beside status and load)", () =>
             {
                 using var own = git.Twin();
-                return HistoryGate.Prepare(own, dir, parse.GetValue(baseRef), cacheOpen.GetAwaiter().GetResult(), clock);
+                return HistoryGate.Prepare(own, dir, parse.GetValue(baseRef), cacheOpen.GetAwaiter().GetResult(), factsFolder, clock);
             }));
             var workingTree = git?.Head is null ? null : clock.Time("git status (which files are HEAD's)", git.WorkingTree);
             var cache = cacheOpen.GetAwaiter().GetResult();
@@ -104,6 +106,7 @@ public static class GateVerb
             if (cacheFile is not null && LoadCacheFile.WorthSaving(cache)) clock.Time("save the load cache", () => { LoadCacheFile.Save(cacheFile, cache); return 0; });
             clock.Write(ctx.Error);
             if (cacheFile is not null) clock.Note(ctx.Error, $"load cache: {cache.Restored} results reused, {cache.Misses} files loaded ({cacheFile})");
+            if (historyGit?.Result.FactsNote is { } factsNote) clock.Note(ctx.Error, factsNote);
             return result.Blocked ? ExitCodes.Blocked : ExitCodes.Clean;
         });
         return command;

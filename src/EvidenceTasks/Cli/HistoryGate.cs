@@ -64,21 +64,29 @@ internal static class HistoryGate
         IReadOnlyList<EvidenceBlobChange>? Changes,
         ImmutableArray<PathChange> JudgeChanges,
         HistoryFacts? Facts,
-        bool Shallow);
+        bool Shallow)
+    {
+        /// <summary>How the facts were had, for <c>--timings</c>: taken from the file kept between runs, or worked out.</summary>
+        public string? FactsNote { get; init; }
+
+        /// <summary>Why the kept facts could not be read or written (one line for the user), or null.</summary>
+        public string? FactsProblem { get; init; }
+    }
 
     /// <summary>
     /// The history as one step, for callers that have the evidence already: <see cref="Prepare"/> then <see cref="Finish"/>.
     /// </summary>
     /// <param name="cache">The load's cache: the file versions the history reads are mostly ones loaded before.</param>
     public static Outcome Evaluate(CliContext ctx, IEvidenceHistory history, string root, string? baseRef, EvidenceSet evidence, LoadCache cache, GateTimings? timings = null) =>
-        Finish(ctx, history, root, Prepare(history, root, baseRef, cache, timings), evidence, cache, timings);
+        Finish(ctx, history, root, Prepare(history, root, baseRef, cache, factsFolder: null, timings), evidence, cache, timings);
 
     /// <summary>
     /// The part of the history that reads git and nothing of the working tree, so it can run from the start, beside git
     /// status and the load (on a repository handle of its own: libgit2 objects are not shared between threads). The file
     /// versions it loads go through <paramref name="cache"/>, which the working tree's load shares.
     /// </summary>
-    public static Prepared Prepare(IEvidenceHistory history, string root, string? baseRef, LoadCache cache, GateTimings? timings = null)
+    /// <param name="factsFolder">Where the facts of recent HEADs are kept between runs (<see cref="HistoryFactsFile"/>); null: always worked out.</param>
+    public static Prepared Prepare(IEvidenceHistory history, string root, string? baseRef, LoadCache cache, string? factsFolder, GateTimings? timings = null)
     {
         var clock = timings ?? GateTimings.Off;
         if (history.Head is not { } head) return new Prepared(null, null, null, [], null, false);
@@ -98,11 +106,36 @@ internal static class HistoryGate
         // Only the receipts it adds: the one kind whose first commit a rule reads (ReceiptLateRule). Following a path
         // through every commit reads its folder at each one, and the tickets' folder is the largest.
         var addedReceipts = (added ?? []).Where(p => EvidenceLayout.Classify(p) is { Layout.Kind: EvidenceKind.AttendanceReceipt }).ToList();
-        var facts = clock.Part("history: facts for the history rules", () => HistoryScanner.Scan(history, head, addedReceipts, EvidenceLoader.Default, cache)) with
+        string? note = null, problem = null;
+        var facts = clock.Part("history: facts for the history rules", () =>
+        {
+            var file = factsFolder is null ? null : HistoryFactsFile.PathOf(factsFolder, head.Sha, addedReceipts);
+            if (factsFolder is not null)
+            {
+                if (HistoryFactsFile.Open(factsFolder, head.Sha, addedReceipts, out var unreadable) is { } kept)
+                {
+                    note = $"history facts: reused ({file})";
+                    return kept;
+                }
+                if (unreadable is not null) problem = $"the history facts {file} could not be read ({unreadable}); working them out afresh";
+            }
+            var scanned = HistoryScanner.Scan(history, head, addedReceipts, EvidenceLoader.Default, cache);
+            if (factsFolder is null) return scanned;
+            try
+            {
+                HistoryFactsFile.Save(factsFolder, scanned, addedReceipts);
+                note = $"history facts: worked out and kept ({file})";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problem = $"the history facts could not be kept in {factsFolder} ({e.Message}); the next run works them out again";
+            }
+            return scanned;
+        }) with
         {
             AddedByPullRequest = added,
         };
-        return new Prepared(head, mergeBase, changes, judgeChanges, facts, false);
+        return new Prepared(head, mergeBase, changes, judgeChanges, facts, false) { FactsNote = note, FactsProblem = problem };
     }
 
     /// <summary>The rest, with the working tree's evidence: the pull request's two sides, the append-only rule and the history rules.</summary>
@@ -111,6 +144,7 @@ internal static class HistoryGate
         var clock = timings ?? GateTimings.Off;
         if (prepared.Head is not { } head) return Outcome.None;
 
+        if (prepared.FactsProblem is { } problem) ctx.Error.WriteLine("gate: " + problem);
         var findings = ImmutableArray.CreateBuilder<Finding>();
         PullRequestChanges? changes = null;
         if (prepared is { MergeBase: { } mergeBase, Changes: { } treeChanges })
