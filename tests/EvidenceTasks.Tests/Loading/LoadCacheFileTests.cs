@@ -53,6 +53,22 @@ public class LoadCacheFileTests
     }
 
     [Fact]
+    public void Given_names_beyond_ascii_When_the_gate_runs_twice_Then_the_second_run_finds_them_in_the_stored_cache_too()
+    {
+        // The stored keys are looked up by the UTF-8 of the asked path: multi-byte names must match their stored bytes.
+        using var s = GitScenario.WithSamples();
+        s.SealReceipt();
+        s.Files.Write("evidence/deficiencies/déf-ü1.yaml", "x: 1\n").Write("evidence/carve-outs/co-日本.yaml", "x: 2\n");
+        s.Commit("Evidence with names beyond ASCII");
+        var first = Gate(s.Root);
+        var second = Gate(s.Root);
+
+        Assert.Equal((CacheUse(first).Loaded, 0), CacheUse(second));
+        Assert.Equal(first.Out, second.Out);
+        Assert.Contains(GateJson.Findings(second), f => f.Path == "evidence/carve-outs/co-日本.yaml");
+    }
+
+    [Fact]
     public void Given_a_cached_run_When_a_sealed_receipt_is_edited_and_not_committed_Then_that_file_is_loaded_and_its_finding_reported()
     {
         using var s = Committed();
