@@ -57,8 +57,11 @@ internal sealed class GateTimings(bool enabled)
         using var process = Process.GetCurrentProcess();
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"timings: {(DateTime.Now - _processStart).TotalMilliseconds,9:0.0} ms  since the process started ({process.TotalProcessorTime.TotalMilliseconds:0} ms CPU)"));
+        // The heap left after the last collection and the process's peak: on a machine where page faults are dear, the
+        // memory a run touches costs as much as the collector's pauses (docs/performance.md, "Sixth pass").
+        var heap = GC.GetGCMemoryInfo();
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"timings: garbage collector: {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB allocated, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(1)} gen1 / {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
+            $"timings: garbage collector: {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB allocated, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(1)} gen1 / {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms; heap {heap.HeapSizeBytes / 1048576.0:0} MiB, peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB"));
     }
 
     /// <summary>A line about the run that explains its times (e.g. how much the load cache served), shown with them.</summary>

@@ -70,7 +70,7 @@ internal sealed class GitObjectReader(Repository repository, KnownEntries known)
     {
         lock (_gate)
         {
-            if (known.TryGet(tree.Id, path, out var entry0)) return entry0;
+            if (known.TryGet(tree.Id, path, out var seen)) return seen.Mode is { } mode ? EntryOf(path, mode, seen.Id) : null;
             // Every folder on the way must be a real one; the tree lookup only descends through trees, so a path below
             // a symlink or a submodule is simply absent.
             if (!IsListable(path) || tree[path] is not { } entry) return null;
@@ -86,10 +86,9 @@ internal sealed class GitObjectReader(Repository repository, KnownEntries known)
     /// </summary>
     public void Remember(Tree tree, string path, Mode? mode, ObjectId id)
     {
-        if (!IsListable(path)) return;
-        SourceEntry? entry;
-        lock (_gate) entry = mode is { } m ? EntryOf(path, m, id) : null;
-        known.Add(tree.Id, path, entry);
+        // Only what the diff saw; the entry itself (its size, a link's target) is made if it is asked for, as a walk's
+        // diffs see far more paths than are read afterwards.
+        if (IsListable(path)) known.Add(tree.Id, path, (mode, id));
     }
 
     /// <summary>The entry <see cref="Find"/> gives for what sits at <paramref name="path"/>: files and symlinks; not folders, submodules or bad names.</summary>
@@ -153,14 +152,15 @@ internal sealed class KnownEntries
     private const int MaxEntries = 100_000;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<(ObjectId Tree, string Path), SourceEntry?> _entries = [];
+    private readonly Dictionary<(ObjectId Tree, string Path), (Mode? Mode, ObjectId Id)> _entries = [];
 
-    public bool TryGet(ObjectId tree, string path, out SourceEntry? entry)
+    /// <summary>What a diff saw at <paramref name="path"/> of <paramref name="tree"/>: a mode and object (mode null: nothing there).</summary>
+    public bool TryGet(ObjectId tree, string path, out (Mode? Mode, ObjectId Id) entry)
     {
         lock (_gate) return _entries.TryGetValue((tree, path), out entry);
     }
 
-    public void Add(ObjectId tree, string path, SourceEntry? entry)
+    public void Add(ObjectId tree, string path, (Mode? Mode, ObjectId Id) entry)
     {
         lock (_gate)
         {
