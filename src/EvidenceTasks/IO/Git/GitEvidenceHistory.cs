@@ -241,21 +241,40 @@ public sealed class GitEvidenceHistory : IEvidenceHistory
 
     private WorkingTreeState ReadWorkingTree()
     {
+        // The index's blob ids are read from the file beside the status (which is libgit2 on this thread). Should the
+        // index change meanwhile (a git command run in between), that reading may not be the index status compared
+        // against, so the file's length and write time are taken before it and after the status, and any difference
+        // (or an index the reader does not handle) lists it through libgit2 here instead.
+        var indexPath = Path.Combine(GitDirectory, "index");
+        var stamp = Stamp(indexPath);
+        var sha1 = (_repository.Config.Get<string>("extensions.objectformat")?.Value ?? "sha1") == "sha1";
+        var read = stamp is not null && sha1 ? Task.Run(() => GitIndexFile.RegularFiles(indexPath)) : Task.FromResult<List<(string Path, string Blob)>?>(null);
         var uncommitted = _repository.RetrieveStatus(WorkingTreeStatus())
             .Where(e => e.State != FileStatus.Unaltered)
             .Select(e => e.FilePath.Replace('\\', '/'))
             .ToHashSet(StringComparer.Ordinal);
+        var indexed = read.GetAwaiter().GetResult() is { } fromFile && Stamp(indexPath) == stamp ? fromFile : RegularFilesOf(_repository.Index);
         // Every path status does not report is the same in the working tree, the index and HEAD, so the index's blob id
         // names its bytes (status compared them, hashing the file when its stat data could not vouch for it).
-        var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in _repository.Index)
+        var blobs = new Dictionary<string, string>(indexed.Count, StringComparer.Ordinal);
+        foreach (var (path, blob) in indexed)
         {
-            if (entry.StageLevel != StageLevel.Staged || entry.Mode is not (Mode.NonExecutableFile or Mode.ExecutableFile)) continue;
-            var path = entry.Path.Replace('\\', '/');
-            if (!uncommitted.Contains(path) && EvidenceLayout.IsBelowRoot(path))
-                blobs[path] = entry.Id.Sha;
+            if (!uncommitted.Contains(path) && EvidenceLayout.IsBelowRoot(path)) blobs[path] = blob;
         }
         return new WorkingTreeState(uncommitted, blobs);
+    }
+
+    /// <summary>The index's stage-0 regular files and their blob ids, as libgit2 lists them (what <see cref="GitIndexFile"/> reads faster).</summary>
+    internal static List<(string Path, string Blob)> RegularFilesOf(LibGit2Sharp.Index index) =>
+        index.Where(e => e.StageLevel == StageLevel.Staged && e.Mode is Mode.NonExecutableFile or Mode.ExecutableFile)
+            .Select(e => (e.Path.Replace('\\', '/'), e.Id.Sha))
+            .ToList();
+
+    /// <summary>A file's length and write time (null when absent): a rewrite between two looks shows.</summary>
+    private static (long Length, DateTime Written)? Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.Length, file.LastWriteTimeUtc) : null;
     }
 
     private Commit Commit(HistoryCommit c) =>
