@@ -67,10 +67,11 @@ public sealed class FileSystemSource(string root, IReadOnlyDictionary<string, st
         // A file git status just vouched for (a regular file holding its blob) is not asked again: half the system calls
         // of a gate over a clean checkout. Its length stays unknown (-1) until it is read, which a cached result spares.
         var known = new string?[names.Length];
+        var paths = new string?[names.Length]; // a vouched file's path, made once for the lookup and kept for its entry
         Parallel.For(0, names.Length, i =>
         {
             if (contentKeys is not null && !names[i].Contains('\uFFFD', StringComparison.Ordinal)
-                && contentKeys.TryGetValue(relativeDir + "/" + names[i], out var blob))
+                && contentKeys.TryGetValue(paths[i] = relativeDir + "/" + names[i], out var blob))
             {
                 known[i] = blob;
                 return;
@@ -88,7 +89,7 @@ public sealed class FileSystemSource(string root, IReadOnlyDictionary<string, st
         {
             if (known[i] is { } key)
             {
-                entries.Add(new SourceEntry(relativeDir + "/" + names[i], SourceEntryType.File, -1, key));
+                entries.Add(new SourceEntry(paths[i]!, SourceEntryType.File, -1, key));
                 continue;
             }
             var info = infos[i];
