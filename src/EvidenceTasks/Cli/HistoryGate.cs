@@ -107,35 +107,41 @@ internal static class HistoryGate
         // through every commit reads its folder at each one, and the tickets' folder is the largest.
         var addedReceipts = (added ?? []).Where(p => EvidenceLayout.Classify(p) is { Layout.Kind: EvidenceKind.AttendanceReceipt }).ToList();
         string? note = null, problem = null;
-        var facts = clock.Part("history: facts for the history rules", () =>
-        {
-            var file = factsFolder is null ? null : HistoryFactsFile.PathOf(factsFolder, head.Sha, addedReceipts);
-            if (factsFolder is not null)
-            {
-                if (HistoryFactsFile.Open(factsFolder, head.Sha, addedReceipts, out var unreadable) is { } kept)
-                {
-                    note = $"history facts: reused ({file})";
-                    return kept;
-                }
-                if (unreadable is not null) problem = $"the history facts {file} could not be read ({unreadable}); working them out afresh";
-            }
-            var scanned = HistoryScanner.Scan(history, head, addedReceipts, EvidenceLoader.Default, cache);
-            if (factsFolder is null) return scanned;
-            try
-            {
-                HistoryFactsFile.Save(factsFolder, scanned, addedReceipts);
-                note = $"history facts: worked out and kept ({file})";
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problem = $"the history facts could not be kept in {factsFolder} ({e.Message}); the next run works them out again";
-            }
-            return scanned;
-        }) with
+        var facts = clock.Part("history: facts for the history rules", () => KeptOrScanned(history, head, addedReceipts, cache, factsFolder, out note, out problem)) with
         {
             AddedByPullRequest = added,
         };
         return new Prepared(head, mergeBase, changes, judgeChanges, facts, false) { FactsNote = note, FactsProblem = problem };
+    }
+
+    /// <summary>
+    /// The facts kept for HEAD in <paramref name="factsFolder"/> when there are (<see cref="HistoryFactsFile"/>), else the
+    /// walk's, then kept. <paramref name="note"/> says which for <c>--timings</c>; <paramref name="problem"/> is the one
+    /// line for a file that could not be read or written.
+    /// </summary>
+    private static HistoryFacts KeptOrScanned(IEvidenceHistory history, HistoryCommit head, IReadOnlyCollection<string> firstCommittedOf, LoadCache cache,
+        string? factsFolder, out string? note, out string? problem)
+    {
+        (note, problem) = (null, null);
+        if (factsFolder is null) return HistoryScanner.Scan(history, head, firstCommittedOf, EvidenceLoader.Default, cache);
+        var file = HistoryFactsFile.PathOf(factsFolder, head.Sha, firstCommittedOf);
+        if (HistoryFactsFile.Open(factsFolder, head.Sha, firstCommittedOf, out var unreadable) is { } kept)
+        {
+            note = $"history facts: reused ({file})";
+            return kept;
+        }
+        if (unreadable is not null) problem = $"the history facts {file} could not be read ({unreadable}); working them out afresh";
+        var scanned = HistoryScanner.Scan(history, head, firstCommittedOf, EvidenceLoader.Default, cache);
+        try
+        {
+            HistoryFactsFile.Save(factsFolder, scanned, firstCommittedOf);
+            note = $"history facts: worked out and kept ({file})";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = $"the history facts could not be kept in {factsFolder} ({e.Message}); the next run works them out again";
+        }
+        return scanned;
     }
 
     /// <summary>The rest, with the working tree's evidence: the pull request's two sides, the append-only rule and the history rules.</summary>

@@ -18,13 +18,9 @@ public static class HistoryFactsFile
 {
     private static readonly byte[] Magic = "ETHF"u8.ToArray();
     private const int FormatVersion = 1;
-    private const int SealLength = 32;
 
     /// <summary>How many HEADs' facts are kept: enough to switch between a few branches, small enough never to matter.</summary>
     internal const int Kept = 16;
-
-    /// <summary>The build's identity, as for the load cache: the code that extracted the facts decides what they are.</summary>
-    private static readonly Guid Build = typeof(HistoryFactsFile).Module.ModuleVersionId;
 
     /// <summary>Where the facts of the repository whose git directory is <paramref name="gitDirectory"/> live.</summary>
     public static string FolderIn(string gitDirectory) => Path.Combine(gitDirectory, "evidence-tasks", "history-facts");
@@ -64,7 +60,7 @@ public static class HistoryFactsFile
         AtomicFile.Replace(PathOf(folder, facts.Head.Sha, firstCommittedOf), file =>
         {
             file.Write(body);
-            file.Write(SHA256.HashData(body));
+            file.Write(SealedFile.Seal(body));
         });
         foreach (var old in new DirectoryInfo(folder).GetFiles("*.bin").OrderByDescending(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal).Skip(Kept))
         {
@@ -103,7 +99,7 @@ public static class HistoryFactsFile
         {
             w.Write(Magic);
             w.Write(FormatVersion);
-            w.Write(Build.ToByteArray());
+            w.Write(SealedFile.Build.ToByteArray());
             w.Write(facts.Head.Sha);
             w.Write7BitEncodedInt(firstCommittedOf.Count);
             foreach (var p in firstCommittedOf) w.Write(p);
@@ -149,14 +145,10 @@ public static class HistoryFactsFile
 
     private static HistoryFacts? Parse(byte[] bytes, string headSha, List<string> firstCommittedOf)
     {
-        if (bytes.Length < Magic.Length + SealLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new InvalidDataException("not an evidence-tasks history facts file");
-        var body = bytes.AsSpan(0, bytes.Length - SealLength);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - SealLength)))
-            throw new InvalidDataException("its SHA-256 seal does not match (a torn or damaged write)");
-        using var r = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true));
+        var bodyLength = SealedFile.BodyLength(bytes, Magic, Magic.Length, "history facts file");
+        using var r = new BinaryReader(new MemoryStream(bytes, 0, bodyLength, writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true));
         r.ReadBytes(Magic.Length);
-        if (r.ReadInt32() != FormatVersion || new Guid(r.ReadBytes(16)) != Build) return null; // another build's: worked out afresh
+        if (r.ReadInt32() != FormatVersion || new Guid(r.ReadBytes(16)) != SealedFile.Build) return null; // another build's: worked out afresh
         if (r.ReadString() != headSha) throw new InvalidDataException("it holds the facts of another commit");
         var asked = Enumerable.Range(0, Count(r)).Select(_ => r.ReadString()).ToList();
         if (!asked.SequenceEqual(firstCommittedOf, StringComparer.Ordinal)) throw new InvalidDataException("it answers other paths");
@@ -187,7 +179,7 @@ public static class HistoryFactsFile
         }
         var firsts = ImmutableDictionary.CreateBuilder<string, HistoryCommit>(StringComparer.Ordinal);
         for (var n = Count(r); n > 0; n--) firsts[r.ReadString()] = At(r.Read7BitEncodedInt());
-        if (r.BaseStream.Position != body.Length) throw new InvalidDataException("bytes left after the facts");
+        if (r.BaseStream.Position != bodyLength) throw new InvalidDataException("bytes left after the facts");
         return new HistoryFacts(head, exports.ToImmutable(), firsts.ToImmutable());
     }
 

@@ -14,10 +14,6 @@ public static class LoadCacheFile
 {
     private static readonly byte[] Magic = "ETLC"u8.ToArray();
     private const int FormatVersion = 1;
-    private const int SealLength = 32;
-
-    /// <summary>The build's identity: the module version id changes with any change to the code or its embedded schemas.</summary>
-    private static readonly Guid Build = typeof(LoadCacheFile).Module.ModuleVersionId;
 
     /// <summary>Where the cache of the repository whose git directory is <paramref name="gitDirectory"/> lives.</summary>
     public static string PathIn(string gitDirectory) => System.IO.Path.Combine(gitDirectory, "evidence-tasks", "load-cache.bin");
@@ -72,7 +68,7 @@ public static class LoadCacheFile
                 w.Write(Magic);
                 w.Write(FormatVersion);
                 w.Write(LoadResultCodec.FormatVersion);
-                w.Write(Build.ToByteArray());
+                w.Write(SealedFile.Build.ToByteArray());
                 var used = cache.Used.ToList();
                 w.Write(used.Count);
                 using var entry = new MemoryStream();
@@ -136,15 +132,11 @@ public static class LoadCacheFile
     internal static Stored? Parse(byte[] bytes, bool anyBuild = false)
     {
         var headerLength = Magic.Length + sizeof(int) + sizeof(int) + 16 + sizeof(int);
-        if (bytes.Length < headerLength + SealLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new InvalidDataException("not an evidence-tasks load cache");
-        var body = bytes.AsSpan(0, bytes.Length - SealLength);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - SealLength)))
-            throw new InvalidDataException("its SHA-256 seal does not match (a torn or damaged write)");
+        var body = bytes.AsSpan(0, SealedFile.BodyLength(bytes, Magic, headerLength, "load cache"));
         var at = Magic.Length;
         // The build's id alone would do (the codec is part of it); the versions make a format change explicit.
         if (Int32(bytes, ref at) != FormatVersion || Int32(bytes, ref at) != LoadResultCodec.FormatVersion
-            || (new Guid(bytes.AsSpan(at, 16)) != Build && !anyBuild))
+            || (new Guid(bytes.AsSpan(at, 16)) != SealedFile.Build && !anyBuild))
             return null; // another build's: start afresh
         at += 16;
         var count = Int32(bytes, ref at);
